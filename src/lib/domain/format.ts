@@ -1,0 +1,69 @@
+import type { Unit } from './indicator';
+
+/**
+ * Swedish number formatting: decimal comma and a non-breaking space as the
+ * thousands separator ("2 630 000", "16,6 %"). Intl gives U+2212 for minus
+ * in sv-SE; we keep it, it is the correct typographic minus.
+ */
+const formatters = new Map<number, Intl.NumberFormat>();
+function numberFormat(decimals: number): Intl.NumberFormat {
+	let f = formatters.get(decimals);
+	if (!f) {
+		f = new Intl.NumberFormat('sv-SE', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+		formatters.set(decimals, f);
+	}
+	return f;
+}
+
+export function formatNumber(value: number, decimals = 0): string {
+	return numberFormat(decimals).format(value);
+}
+
+const UNIT_SUFFIX: Partial<Record<Unit, string>> = { percent: ' %', sek: ' kr', persons: ' personer' };
+
+/** A value as a person reads it: "16,6 %", "2 630 000 kr", "Ja", "4 av 5". */
+export function formatValue(value: number | string | null | undefined, unit: Unit, decimals = 0): string {
+	if (value === null || value === undefined || value === '') return '–';
+	if (typeof value === 'string') return value;
+	switch (unit) {
+		case 'yesno':
+			return value >= 1 ? 'Ja' : 'Nej';
+		case 'scale5':
+			return `${formatNumber(value, decimals)} av 5`;
+		default:
+			return formatNumber(value, decimals) + (UNIT_SUFFIX[unit] ?? '');
+	}
+}
+
+/** A difference in percentage points or in the unit: "+0,5 procentenheter", "−1 200 kr". */
+export function formatDifference(diff: number, unit: Unit, decimals = 1): string {
+	const sign = diff > 0 ? '+' : '';
+	const n = sign + formatNumber(diff, decimals);
+	if (unit === 'percent') return `${n} procentenheter`;
+	if (unit === 'sek') return `${n} kr`;
+	return n;
+}
+
+export type ParseResult = { ok: true; value: number } | { ok: false; error: string };
+
+/**
+ * Reads a number typed the Swedish way or the English way: "16,6", "16.6",
+ * "2 630 000", "2 630 000,50", "−3,2", "16,6 %". Rejects anything ambiguous.
+ */
+export function parseSwedishNumber(input: string): ParseResult {
+	let s = input.trim().replace(/[\u00a0\u202f\s]/g, '').replace(/\u2212/g, '-');
+	s = s.replace(/(%|kr|sek)$/i, '');
+	if (s === '') return { ok: false, error: 'Värde saknas' };
+	const commas = (s.match(/,/g) ?? []).length;
+	const dots = (s.match(/\./g) ?? []).length;
+	if (commas > 1 || (commas === 1 && dots > 0) || dots > 1) {
+		return { ok: false, error: 'Skriv talet med högst ett decimaltecken, t.ex. 16,6' };
+	}
+	s = s.replace(',', '.');
+	if (!/^[-+]?(\d+\.?\d*|\.\d+)$/.test(s)) {
+		return { ok: false, error: 'Skriv ett tal, t.ex. 16,6' };
+	}
+	const value = Number(s);
+	if (!Number.isFinite(value)) return { ok: false, error: 'Talet är för stort' };
+	return { ok: true, value };
+}

@@ -1,0 +1,32 @@
+import type { Gender } from './measurement';
+
+/**
+ * Ids derived from natural keys, so two devices that record the same value
+ * offline produce the same row id and the sync can detect the conflict instead
+ * of creating a duplicate.
+ */
+export function measurementId(indicatorId: string, organisationId: string, year: number, gender: Gender): string {
+	return `m:${indicatorId}:${organisationId}:${year}:${gender.toLowerCase()}`;
+}
+
+export function assessmentId(goalId: string, year: number): string {
+	return `a:${goalId}:${year}`;
+}
+
+export function municipalityId(kommunkod: string): string {
+	return `kommun-${kommunkod}`;
+}
+
+export function membershipId(groupingId: string, memberId: string, fromYear: number): string {
+	return `ms:${groupingId}:${memberId}:${fromYear}`;
+}
+
+/** Turns a Swedish name into an id fragment: "Åsele" → "asele". */
+export function slug(text: string): string {
+	return text
+		.toLowerCase()
+		.normalize('NFD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-+|-+$/g, '');
+}

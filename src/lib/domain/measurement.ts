@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { Id, Year, Timestamp, SourceRef } from './common';
+import { MAX_TEXT_LENGTH } from './measurement-input';
+
+/** Kolada's gender codes: T total, K women (kvinnor), M men (män). */
+export const Gender = z.enum(['T', 'K', 'M']);
+export type Gender = z.infer<typeof Gender>;
+
+export const GENDER_LABELS: Record<Gender, string> = { T: 'Totalt', K: 'Kvinnor', M: 'Män' };
+
+export const MeasurementStatus = z.enum(['preliminary', 'final']);
+export type MeasurementStatus = z.infer<typeof MeasurementStatus>;
+
+export const MEASUREMENT_STATUS_LABELS: Record<MeasurementStatus, string> = {
+	preliminary: 'Preliminärt',
+	final: 'Slutligt'
+};
+
+/**
+ * Numbers for numeric units (yes/no as 1/0, scale as 1–5), strings for text
+ * indicators, null for a value that is known to be missing.
+ */
+export const MeasurementValue = z.union([z.number().finite(), z.string().max(MAX_TEXT_LENGTH, `Texten får vara högst ${MAX_TEXT_LENGTH} tecken`), z.null()]);
+export type MeasurementValue = z.infer<typeof MeasurementValue>;
+
+/** One value: indicator × organisation × year × gender. The id is derived from that key. */
+export const Measurement = z.object({
+	id: Id,
+	indicatorId: Id,
+	organisationId: Id,
+	year: Year,
+	gender: Gender,
+	value: MeasurementValue,
+	status: MeasurementStatus,
+	note: z.string().max(2000, 'Anteckningen får vara högst 2000 tecken').default(''),
+	source: SourceRef.default(''),
+	updatedBy: z.string().max(200),
+	updatedAt: Timestamp,
+	/** True for values in the demo data that no document or statistic gives. */
+	exampleData: z.boolean().default(false)
+});
+export type Measurement = z.infer<typeof Measurement>;

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { Id, Year, SourceRef } from './common';
+
+/**
+ * A municipality's membership of a grouping over time. A municipality can hold
+ * several at once (Arjeplog is in Akademi Norr and Norrbottens Kommuner).
+ */
+export const Membership = z
+	.object({
+		id: Id,
+		groupingId: Id,
+		memberId: Id,
+		fromYear: Year,
+		/** Last year of membership, inclusive; absent while the membership lasts. */
+		toYear: Year.optional(),
+		/** E.g. "värdkommun" (host) or a working-group assignment. */
+		role: z.string().max(200).optional(),
+		/** Yearly member fee in SEK where the source documents give one. */
+		feeSek: z.number().nonnegative().optional(),
+		source: SourceRef.optional()
+	})
+	.refine((m) => m.toYear === undefined || m.toYear >= m.fromYear, {
+		message: 'Medlemskapet kan inte sluta före det börjar',
+		path: ['toYear']
+	});
+export type Membership = z.infer<typeof Membership>;
+
+export function isMemberInYear(m: Pick<Membership, 'fromYear' | 'toYear'>, year: number): boolean {
+	return m.fromYear <= year && (m.toYear === undefined || year <= m.toYear);
+}
+
+/** The member ids of a grouping in a given year, in a stable order. */
+export function membersInYear(memberships: Membership[], groupingId: string, year: number): string[] {
+	return [
+		...new Set(
+			memberships
+				.filter((m) => m.groupingId === groupingId && isMemberInYear(m, year))
+				.map((m) => m.memberId)
+		)
+	].sort();
+}

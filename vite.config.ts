@@ -1,0 +1,44 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { SvelteKitPWA } from '@vite-pwa/sveltekit';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+	plugins: [
+		sveltekit(),
+		SvelteKitPWA({
+			registerType: 'prompt',
+			injectRegister: false,
+			manifest: {
+				name: 'Lägesbild – mål och indikatorer för kommunalförbund',
+				short_name: 'Lägesbild',
+				description: 'Följ mål, indikatorer och årliga mätvärden för kommunalförbund och deras medlemskommuner.',
+				lang: 'sv',
+				start_url: '/',
+				scope: '/',
+				display: 'standalone',
+				background_color: '#ffffff',
+				theme_color: '#1d4e89',
+				icons: [
+					{ src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+					{ src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+					{ src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' }
+				]
+			},
+			workbox: {
+				// The shell is prerendered (ssr = false); every route falls back to it offline.
+				globPatterns: ['client/**/*.{js,css,ico,png,svg,webmanifest,json}', 'prerendered/**/*.{html,json}'],
+				navigateFallback: '/',
+				navigateFallbackDenylist: [/^\/api\//],
+				clientsClaim: true,
+				cleanupOutdatedCaches: true
+			},
+			devOptions: { enabled: false }
+		})
+	],
+	optimizeDeps: { exclude: ['@electric-sql/pglite'] },
+	test: {
+		include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+		environment: 'node',
+		testTimeout: 20000
+	}
+});
