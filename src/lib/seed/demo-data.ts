@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { Organisation } from '$lib/domain/organisation';
+import { Membership } from '$lib/domain/membership';
+import { Plan, GoalArea, Goal, SubGoal } from '$lib/domain/goal-tree';
+import { Indicator } from '$lib/domain/indicator';
+import { Target } from '$lib/domain/target';
+import { Measurement } from '$lib/domain/measurement';
+import { Assessment } from '$lib/domain/assessment';
+import { allMunicipalities } from './municipalities';
+import { akademiNorr } from './akademi-norr';
+import { umearegionen } from './umearegionen';
+import { norrbottensKommuner } from './norrbottens-kommuner';
+import { kompetensmaklare } from './kompetensmaklare';
+import { swpp } from './swpp';
+import { markExampleIndicators, mergeParts, type SeedRows } from './rows';
+
+/**
+ * The app's demo data, built from the five source documents and the SCB
+ * extracts in `sources/`. Rows marked `exampleData` are made up for the demo;
+ * everything else is a figure or text from a document or from SCB.
+ */
+export type DemoData = {
+	organisations: Organisation[];
+	memberships: Membership[];
+	plans: Plan[];
+	goalAreas: GoalArea[];
+	goals: Goal[];
+	subGoals: SubGoal[];
+	indicators: Indicator[];
+	targets: Target[];
+	measurements: Measurement[];
+	assessments: Assessment[];
+};
+
+/** Parses every row of one table; a bad row throws with its table and id, so the faulty source line is easy to find. */
+function parseTable<T>(table: keyof DemoData, schema: z.ZodType<T>, rows: readonly { id: string }[]): T[] {
+	return rows.map((row) => {
+		const result = schema.safeParse(row);
+		if (!result.success) {
+			throw new Error(`Ogiltig demorad i ${table}, id "${row.id}":\n${z.prettifyError(result.error)}`);
+		}
+		return result.data;
+	});
+}
+
+function validated(rows: SeedRows): DemoData {
+	return {
+		organisations: parseTable('organisations', Organisation, rows.organisations),
+		memberships: parseTable('memberships', Membership, rows.memberships),
+		plans: parseTable('plans', Plan, rows.plans),
+		goalAreas: parseTable('goalAreas', GoalArea, rows.goalAreas),
+		goals: parseTable('goals', Goal, rows.goals),
+		subGoals: parseTable('subGoals', SubGoal, rows.subGoals),
+		indicators: parseTable('indicators', Indicator, rows.indicators),
+		targets: parseTable('targets', Target, rows.targets),
+		measurements: parseTable('measurements', Measurement, rows.measurements),
+		assessments: parseTable('assessments', Assessment, rows.assessments)
+	};
+}
+
+/** Every row of the demo, validated by the domain schemas. Pure: identical output on every call. */
+export function buildDemoData(): DemoData {
+	const rows = mergeParts([
+		// Every Swedish municipality, so a grouping can add any of them as a member.
+		{ organisations: allMunicipalities() },
+		akademiNorr(),
+		umearegionen(),
+		norrbottensKommuner(),
+		kompetensmaklare(),
+		swpp()
+	]);
+	return validated(markExampleIndicators(rows));
+}
