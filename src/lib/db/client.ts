@@ -1,0 +1,20 @@
+import { LagesbildDatabase } from './database';
+
+let instance: LagesbildDatabase | undefined;
+
+/** The browser's local store. Only call this in the browser (onMount, effects, event handlers). */
+export function database(): LagesbildDatabase {
+	instance ??= new LagesbildDatabase();
+	return instance;
+}
+
+/**
+ * Asks the browser not to evict our data under storage pressure. Browsers may
+ * say no (Chrome grants it to installed or often-used sites); we report the
+ * answer so the UI can say whether data is at risk.
+ */
+export async function requestPersistentStorage(): Promise<'granted' | 'denied' | 'unsupported'> {
+	if (!navigator.storage?.persist) return 'unsupported';
+	if (await navigator.storage.persisted()) return 'granted';
+	return (await navigator.storage.persist()) ? 'granted' : 'denied';
+}

@@ -1,0 +1,65 @@
+import Dexie, { type Table } from 'dexie';
+import type { Organisation } from '$lib/domain/organisation';
+import type { Membership } from '$lib/domain/membership';
+import type { Plan, GoalArea, Goal, SubGoal } from '$lib/domain/goal-tree';
+import type { Indicator } from '$lib/domain/indicator';
+import type { Target } from '$lib/domain/target';
+import type { Measurement } from '$lib/domain/measurement';
+import type { Assessment } from '$lib/domain/assessment';
+import type { Mutation } from '$lib/domain/mutation';
+import type { ConflictingValue } from '$lib/domain/sync-protocol';
+
+/**
+ * What the local store keeps beside an editable row: the server revision it
+ * was last seen at (null while the server has never sent it), which a new
+ * edit names as its base so the server can tell a conflict from an update,
+ * and the competing values of an open conflict, as the server last sent them.
+ */
+export type Synced<T> = T & { serverRevision: number | null; conflicts?: ConflictingValue[] };
+export type LocalMeasurement = Synced<Measurement>;
+export type LocalAssessment = Synced<Assessment>;
+
+/** An outbox entry: a mutation plus its local sequence number (the order edits were made in). */
+export type OutboxEntry = Mutation & { seq?: number };
+
+export type MetaEntry = { key: string; value: unknown };
+
+/** An edit the server refused, kept with what the user typed until the user dismisses it. */
+export type Rejection = { mutationId: string; entity: Mutation['entity']; row: Mutation['row']; reason: string; at: string };
+
+export const DATABASE_NAME = 'lagesbild';
+
+export class LagesbildDatabase extends Dexie {
+	organisations!: Table<Organisation, string>;
+	memberships!: Table<Membership, string>;
+	plans!: Table<Plan, string>;
+	goalAreas!: Table<GoalArea, string>;
+	goals!: Table<Goal, string>;
+	subGoals!: Table<SubGoal, string>;
+	indicators!: Table<Indicator, string>;
+	targets!: Table<Target, string>;
+	measurements!: Table<LocalMeasurement, string>;
+	assessments!: Table<LocalAssessment, string>;
+	outbox!: Table<OutboxEntry, number>;
+	meta!: Table<MetaEntry, string>;
+	rejections!: Table<Rejection, string>;
+
+	constructor(name = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
+		super(name, options);
+		this.version(1).stores({
+			organisations: 'id, kind, kommunkod',
+			memberships: 'id, groupingId, memberId',
+			plans: 'id, organisationId',
+			goalAreas: 'id, planId',
+			goals: 'id, planId, goalAreaId',
+			subGoals: 'id, goalId',
+			indicators: 'id, organisationId, goalId',
+			targets: 'id, indicatorId',
+			measurements: 'id, [indicatorId+year], [indicatorId+organisationId], organisationId',
+			assessments: 'id, goalId',
+			outbox: '++seq, mutationId, row.id',
+			meta: 'key',
+			rejections: 'mutationId, row.id'
+		});
+	}
+}

@@ -1,0 +1,104 @@
+import { describe, it, expect, beforeEach } from 'vitest';
+import { saveMeasurement, saveAssessment, pendingEditCount, type MeasurementEdit } from './edits';
+import { createTestDatabase } from './test-database';
+import { InvalidRowError, StorageFullError } from './storage-errors';
+import { Mutation } from '$lib/domain/mutation';
+import type { LagesbildDatabase } from './database';
+
+const editor = { name: 'Anna Andersson' };
+const edit: MeasurementEdit = {
+	indicatorId: 'akademi-norr-eftergymnasial-3ar',
+	organisationId: 'kommun-2421',
+	year: 2025,
+	gender: 'T',
+	value: 17.2,
+	status: 'preliminary',
+	note: 'Från SCB:s preliminära tabell'
+};
+
+let db: LagesbildDatabase;
+beforeEach(() => {
+	db = createTestDatabase();
+});
+
+describe('saveMeasurement', () => {
+	it('writes the row and one outbox entry holding a valid mutation', async () => {
+		const saved = await saveMeasurement(db, edit, editor);
+		expect(saved.id).toBe('m:akademi-norr-eftergymnasial-3ar:kommun-2421:2025:t');
+		expect(await db.measurements.get(saved.id)).toMatchObject({ value: 17.2, updatedBy: 'Anna Andersson', serverRevision: null });
+		const outbox = await db.outbox.toArray();
+		expect(outbox).toHaveLength(1);
+		expect(Mutation.parse(outbox[0])).toMatchObject({ entity: 'measurement', baseRevision: null, row: { id: saved.id, value: 17.2 } });
+	});
+
+	it('gives the same id to the same natural key, so a second edit updates instead of duplicating', async () => {
+		await saveMeasurement(db, edit, editor);
+		await saveMeasurement(db, { ...edit, value: 17.4 }, editor);
+		expect(await db.measurements.count()).toBe(1);
+		expect((await db.measurements.toArray())[0].value).toBe(17.4);
+		expect(await pendingEditCount(db)).toBe(2);
+	});
+
+	it('names the server revision the edit was based on', async () => {
+		const id = 'm:akademi-norr-eftergymnasial-3ar:kommun-2421:2025:t';
+		await db.measurements.put({ ...(await saveMeasurement(db, edit, editor)), id, serverRevision: 41 });
+		await db.outbox.clear();
+		await saveMeasurement(db, { ...edit, value: 18 }, editor);
+		const [entry] = await db.outbox.toArray();
+		expect(entry.baseRevision).toBe(41);
+		expect((await db.measurements.get(id))?.serverRevision).toBe(41);
+	});
+
+	it('rejects an invalid row with a Swedish message and writes neither row nor outbox entry', async () => {
+		await expect(saveMeasurement(db, { ...edit, year: 1800 }, editor)).rejects.toThrow(InvalidRowError);
+		await expect(saveMeasurement(db, { ...edit, year: 1800 }, editor)).rejects.toThrow(/1960 eller senare/);
+		expect(await db.measurements.count()).toBe(0);
+		expect(await db.outbox.count()).toBe(0);
+	});
+
+	it('leaves neither the row nor the outbox entry when the outbox write fails', async () => {
+		await saveMeasurement(db, edit, editor);
+		db.outbox.hook('creating', () => {
+			throw new Error('disk error');
+		});
+		await expect(saveMeasurement(db, { ...edit, value: 99 }, editor)).rejects.toThrow('disk error');
+		expect((await db.measurements.toArray()).map((m) => m.value)).toEqual([17.2]);
+		expect(await db.outbox.count()).toBe(1);
+	});
+
+	it('turns a full disk into a clear message and keeps what was saved before', async () => {
+		await saveMeasurement(db, edit, editor);
+		db.measurements.hook('updating', () => {
+			throw new DOMException('quota', 'QuotaExceededError');
+		});
+		const error = await saveMeasurement(db, { ...edit, value: 5 }, editor).catch((e) => e);
+		expect(error).toBeInstanceOf(StorageFullError);
+		expect(error.message).toMatch(/lagringsutrymme är fullt/);
+		expect((await db.measurements.toArray()).map((m) => m.value)).toEqual([17.2]);
+		expect(await db.outbox.count()).toBe(1);
+	});
+
+	it('stores a cleared value as null so that clearing syncs too', async () => {
+		await saveMeasurement(db, edit, editor);
+		await saveMeasurement(db, { ...edit, value: null }, editor);
+		expect((await db.measurements.toArray())[0].value).toBeNull();
+		expect(await pendingEditCount(db)).toBe(2);
+	});
+});
+
+describe('saveAssessment', () => {
+	it('writes the assessment and its outbox entry together', async () => {
+		const saved = await saveAssessment(db, { goalId: 'nk-jamlik-valfard-1', year: 2025, status: 'atRisk', analysis: 'Arbetet har försenats.' }, editor);
+		expect(saved.id).toBe('a:nk-jamlik-valfard-1:2025');
+		const [entry] = await db.outbox.toArray();
+		expect(entry).toMatchObject({ entity: 'assessment', row: { status: 'atRisk' } });
+	});
+
+	it('rejects an unknown status without writing anything', async () => {
+		await expect(
+			saveAssessment(db, { goalId: 'g', year: 2025, status: 'great' as never, analysis: '' }, editor)
+		).rejects.toThrow(InvalidRowError);
+		expect(await db.assessments.count()).toBe(0);
+		expect(await db.outbox.count()).toBe(0);
+	});
+});

@@ -1,0 +1,69 @@
+import Dexie from 'dexie';
+import type { LagesbildDatabase, LocalMeasurement, LocalAssessment } from './database';
+import type { Organisation } from '$lib/domain/organisation';
+import type { Membership } from '$lib/domain/membership';
+import type { Plan, GoalArea, Goal, SubGoal } from '$lib/domain/goal-tree';
+import type { Indicator } from '$lib/domain/indicator';
+import type { Target } from '$lib/domain/target';
+
+/** The reads the views need. */
+
+/** All values of one indicator, every organisation, year and gender (a prefix scan of the compound index). */
+export function measurementsOfIndicator(db: LagesbildDatabase, indicatorId: string): Promise<LocalMeasurement[]> {
+	return db.measurements.where('[indicatorId+year]').between([indicatorId, Dexie.minKey], [indicatorId, Dexie.maxKey]).toArray();
+}
+
+export type GroupingSummary = { grouping: Organisation; memberships: Membership[] };
+
+export async function listGroupings(db: LagesbildDatabase): Promise<GroupingSummary[]> {
+	const groupings = await db.organisations.where('kind').anyOf('federation', 'partnership', 'project').toArray();
+	const memberships = await db.memberships.where('groupingId').anyOf(groupings.map((g) => g.id)).toArray();
+	return groupings
+		.sort((a, b) => a.name.localeCompare(b.name, 'sv'))
+		.map((grouping) => ({ grouping, memberships: memberships.filter((m) => m.groupingId === grouping.id) }));
+}
+
+export type GroupingData = {
+	grouping: Organisation;
+	memberships: Membership[];
+	members: Map<string, Organisation>;
+	plans: Plan[];
+	goalAreas: GoalArea[];
+	goals: Goal[];
+	subGoals: SubGoal[];
+	indicators: Indicator[];
+	targets: Target[];
+	measurements: LocalMeasurement[];
+	assessments: LocalAssessment[];
+};
+
+/** Everything one grouping's pages show: its members, goal tree, indicators, targets and values. */
+export async function loadGrouping(db: LagesbildDatabase, groupingId: string): Promise<GroupingData | null> {
+	const grouping = await db.organisations.get(groupingId);
+	if (!grouping) return null;
+	const memberships = await db.memberships.where('groupingId').equals(groupingId).toArray();
+	const memberRows = await db.organisations.bulkGet([...new Set(memberships.map((m) => m.memberId))]);
+	const plans = await db.plans.where('organisationId').equals(groupingId).toArray();
+	const planIds = plans.map((p) => p.id);
+	const goalAreas = await db.goalAreas.where('planId').anyOf(planIds).toArray();
+	const goals = await db.goals.where('planId').anyOf(planIds).toArray();
+	const subGoals = await db.subGoals.where('goalId').anyOf(goals.map((g) => g.id)).toArray();
+	const indicators = await db.indicators.where('organisationId').equals(groupingId).toArray();
+	const indicatorIds = indicators.map((i) => i.id);
+	const targets = await db.targets.where('indicatorId').anyOf(indicatorIds).toArray();
+	const measurements = (await Promise.all(indicatorIds.map((id) => measurementsOfIndicator(db, id)))).flat();
+	const assessments = await db.assessments.where('goalId').anyOf(goals.map((g) => g.id)).toArray();
+	return {
+		grouping,
+		memberships,
+		members: new Map(memberRows.flatMap((o) => (o ? [[o.id, o] as const] : []))),
+		plans: plans.sort((a, b) => b.fromYear - a.fromYear),
+		goalAreas: goalAreas.sort((a, b) => a.order - b.order),
+		goals: goals.sort((a, b) => a.order - b.order),
+		subGoals: subGoals.sort((a, b) => a.order - b.order),
+		indicators: indicators.sort((a, b) => a.order - b.order),
+		targets,
+		measurements,
+		assessments
+	};
+}

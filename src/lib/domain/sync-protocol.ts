@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { Measurement, MeasurementValue } from './measurement';
+import { Assessment } from './assessment';
+import { Mutation } from './mutation';
+import { Timestamp } from './common';
+
+/**
+ * The one wire format between a client's outbox and the server, shared by
+ * both ends. A request pushes the outbox and asks for what changed after the
+ * client's last pulled revision, in one exchange (Replicache's push/pull shape).
+ * Bump PROTOCOL_VERSION on any incompatible change; the server answers 409 to
+ * another version so an old client can say "ladda om appen".
+ */
+export const PROTOCOL_VERSION = 1;
+export const MAX_MUTATIONS_PER_REQUEST = 500;
+export const MAX_PAGE_SIZE = 5000;
+export const DEFAULT_PAGE_SIZE = 1000;
+
+const Revision = z.number().int().nonnegative();
+
+export const SyncRequest = z.strictObject({
+	protocol: z.literal(PROTOCOL_VERSION, { message: `Protokollversion ${PROTOCOL_VERSION} krävs` }),
+	/** A random id per device (per IndexedDB), so the server can tell one client's own edits from others'. */
+	clientId: z.uuid({ message: 'clientId måste vara ett UUID' }),
+	/** The highest revision this client has pulled; 0 for a new client. */
+	lastRevision: Revision,
+	mutations: z.array(Mutation).max(MAX_MUTATIONS_PER_REQUEST, `Högst ${MAX_MUTATIONS_PER_REQUEST} ändringar per anrop`),
+	pageSize: z.number().int().min(1).max(MAX_PAGE_SIZE).optional()
+});
+export type SyncRequest = z.infer<typeof SyncRequest>;
+
+/** A competing value kept beside a row until someone resolves the conflict. */
+export const ConflictingValue = z.object({
+	mutationId: z.uuid(),
+	value: z.union([MeasurementValue, z.string()]),
+	/** The full row the losing edit proposed, so resolving can restore any of its fields. */
+	row: z.union([Measurement, Assessment]),
+	by: z.string(),
+	at: Timestamp
+});
+export type ConflictingValue = z.infer<typeof ConflictingValue>;
+
+const ChangeMeta = {
+	revision: Revision,
+	/** Open conflict on this row: the values that arrived later from the same base. Empty when none. */
+	conflicts: z.array(ConflictingValue)
+};
+
+export const Change = z.discriminatedUnion('entity', [
+	z.object({ entity: z.literal('measurement'), row: Measurement, ...ChangeMeta }),
+	z.object({ entity: z.literal('assessment'), row: Assessment, ...ChangeMeta })
+]);
+export type Change = z.infer<typeof Change>;
+
+export const MutationOutcome = z.discriminatedUnion('result', [
+	/** Applied (or already applied earlier: replays get the same answer). */
+	z.object({ mutationId: z.uuid(), result: z.literal('applied'), revision: Revision }),
+	/** Kept in history and on the row as an open conflict; the row's value is unchanged. */
+	z.object({ mutationId: z.uuid(), result: z.literal('conflict'), revision: Revision }),
+	/** Refused (e.g. no right to change that row, or a locked year); `reason` is Swedish, for the user. */
+	z.object({ mutationId: z.uuid(), result: z.literal('rejected'), reason: z.string() })
+]);
+export type MutationOutcome = z.infer<typeof MutationOutcome>;
+
+export const SyncResponse = z.object({
+	protocol: z.literal(PROTOCOL_VERSION),
+	outcomes: z.array(MutationOutcome),
+	/** Rows changed after the request's lastRevision (including this request's own), oldest first, at most pageSize. */
+	changes: z.array(Change),
+	/** The revision to send as lastRevision next time. */
+	lastRevision: Revision,
+	/** More changes wait: pull again at once with the new lastRevision. */
+	hasMore: z.boolean()
+});
+export type SyncResponse = z.infer<typeof SyncResponse>;
+
+/** The body of every 4xx answer. */
+export const SyncError = z.object({ error: z.string(), issues: z.array(z.string()).optional() });
+export type SyncError = z.infer<typeof SyncError>;
