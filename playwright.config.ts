@@ -1,0 +1,33 @@
+import { defineConfig, devices } from '@playwright/test';
+
+const PORT = 4173;
+
+export default defineConfig({
+	testDir: 'tests',
+	outputDir: 'test-results',
+	fullyParallel: false,
+	workers: 1,
+	retries: 0,
+	timeout: 60_000,
+	reporter: [['list']],
+	use: {
+		baseURL: `http://localhost:${PORT}`,
+		serviceWorkers: 'allow',
+		locale: 'sv-SE',
+		trace: 'retain-on-failure',
+		screenshot: 'only-on-failure',
+		launchOptions: {
+			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+			args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run']
+		}
+	},
+	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
+	webServer: {
+		// The production build, as `npm start` runs it.
+		command: 'node build',
+		url: `http://localhost:${PORT}`,
+		env: { PORT: String(PORT), HOST: '127.0.0.1' },
+		reuseExistingServer: false,
+		timeout: 60_000
+	}
+});
