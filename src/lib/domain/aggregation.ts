@@ -1,4 +1,4 @@
-import { AGGREGATION_LABELS, type Aggregation } from './indicator';
+import { AGGREGATION_LABELS, type Aggregation, type Indicator, type Unit } from './indicator';
 
 /**
  * How a grouping's value is derived from its members' values, and who took part.
@@ -174,4 +174,12 @@ export function describeAggregation(
 
 	const missingNote = method === 'sum' ? `${total - counted} saknas, summan är en undre gräns` : `${total - counted} saknas`;
 	return `${label} ${preposition} ${counted} av ${total} kommuner${populationPart} (${missingNote})`;
+}
+
+/**
+ * The unit of a grouping's combined value: a share of members answering yes
+ * is a percentage even though each member's answer is yes/no.
+ */
+export function aggregateUnit(indicator: Pick<Indicator, 'unit' | 'aggregation'>): { unit: Unit; decimals?: number } {
+	return indicator.aggregation === 'shareYes' ? { unit: 'percent', decimals: 0 } : { unit: indicator.unit };
 }

@@ -37,8 +37,10 @@ export function formatValue(value: number | string | null | undefined, unit: Uni
 
 /** A difference in percentage points or in the unit: "+0,5 procentenheter", "−1 200 kr". */
 export function formatDifference(diff: number, unit: Unit, decimals = 1): string {
-	const sign = diff > 0 ? '+' : '';
-	const n = sign + formatNumber(diff, decimals);
+	// Round first: a gap of −0,00000001 from float arithmetic must read "0,0", not "−0,0".
+	const rounded = Math.round(diff * 10 ** decimals) / 10 ** decimals || 0;
+	const sign = rounded > 0 ? '+' : '';
+	const n = sign + formatNumber(rounded, decimals);
 	if (unit === 'percent') return `${n} procentenheter`;
 	if (unit === 'sek') return `${n} kr`;
 	return n;
