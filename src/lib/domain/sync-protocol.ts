@@ -64,6 +64,12 @@ export type MutationOutcome = z.infer<typeof MutationOutcome>;
 
 export const SyncResponse = z.object({
 	protocol: z.literal(PROTOCOL_VERSION),
+	/**
+	 * Names the server's database. It changes only when that database is
+	 * replaced (restored, reset); a client that sees a new one pulls from 0,
+	 * since its lastRevision counts in the old database's revisions.
+	 */
+	serverEpoch: z.string().min(1),
 	outcomes: z.array(MutationOutcome),
 	/** Rows changed after the request's lastRevision (including this request's own), oldest first, at most pageSize. */
 	changes: z.array(Change),
@@ -77,3 +83,24 @@ export type SyncResponse = z.infer<typeof SyncResponse>;
 /** The body of every 4xx answer. */
 export const SyncError = z.object({ error: z.string(), issues: z.array(z.string()).optional() });
 export type SyncError = z.infer<typeof SyncError>;
+
+/** One line of a value's history, as GET /api/history/{entity}/{id} returns it (newest first). */
+export const HistoryEntry = z.object({
+	revision: Revision,
+	kind: z.enum(['seed', 'update', 'conflict', 'resolution']),
+	oldValue: z.unknown(),
+	newValue: z.unknown(),
+	by: z.string(),
+	at: z.string(),
+	clientId: z.string().nullable(),
+	mutationId: z.string().nullable()
+});
+export type HistoryEntry = z.infer<typeof HistoryEntry>;
+export const HistoryResponse = z.object({ entity: z.string(), id: z.string(), entries: z.array(HistoryEntry) });
+
+export const HISTORY_KIND_LABELS: Record<HistoryEntry['kind'], string> = {
+	seed: 'demodata',
+	update: 'ändring',
+	conflict: 'konflikt',
+	resolution: 'konflikt löst'
+};

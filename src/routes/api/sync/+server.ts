@@ -1,0 +1,32 @@
+import { json } from '@sveltejs/kit';
+import type { SyncError } from '$lib/domain/sync-protocol';
+import { getDatabase } from '$lib/server/database';
+import { readBodyText } from '$lib/server/http/read-body';
+import { MAX_SYNC_BODY_BYTES, parseSyncRequest } from '$lib/server/sync/parse-request';
+import { applySync } from '$lib/server/sync/apply-sync';
+import type { RequestHandler } from './$types';
+
+// A live endpoint: it must run on the server, never be written out at build time.
+export const prerender = false;
+
+/**
+ * POST /api/sync: push the outbox, pull what changed. A body that is too
+ * big, not JSON, not the protocol or another protocol version is answered
+ * with 413/400/409 and nothing is applied.
+ */
+export const POST: RequestHandler = async ({ request }) => {
+	const body = await readBodyText(request, MAX_SYNC_BODY_BYTES);
+	if (!body.ok) {
+		return body.reason === 'too-large'
+			? fail(413, 'Anropet är för stort (högst 5 MB). Appen skickar ändringarna i mindre omgångar.')
+			: fail(400, 'Ogiltig JSON: anropet är inte UTF-8.');
+	}
+	const parsed = parseSyncRequest(body.text);
+	if (!parsed.ok) return json(parsed.body, { status: parsed.status });
+	return json(await applySync(await getDatabase(), parsed.request));
+};
+
+function fail(status: number, error: string): Response {
+	const body: SyncError = { error };
+	return json(body, { status });
+}
