@@ -1,0 +1,126 @@
+import type { LagesbildDatabase, OutboxEntry } from '$lib/db/database';
+import {
+	PROTOCOL_VERSION,
+	MAX_MUTATIONS_PER_REQUEST,
+	type Change,
+	type SyncRequest,
+	type SyncResponse
+} from '$lib/domain/sync-protocol';
+import type { Mutation } from '$lib/domain/mutation';
+
+/** Sends one request to the server. The browser uses `httpTransport`; tests pass an in-process server. */
+export type SyncTransport = (request: SyncRequest) => Promise<SyncResponse>;
+
+/** A failure the server stated (4xx): retrying the same request cannot help. */
+export class SyncRefusedError extends Error {
+	constructor(
+		message: string,
+		readonly status: number
+	) {
+		super(message);
+		this.name = 'SyncRefusedError';
+	}
+}
+
+export type SyncReport = { sent: number; applied: number; conflicts: number; rejected: number; received: number };
+
+const CLIENT_ID_KEY = 'clientId';
+const LAST_REVISION_KEY = 'lastRevision';
+const SERVER_EPOCH_KEY = 'serverEpoch';
+
+/** Keeps a request well under the server's body limit even with long analysis texts. */
+export const MAX_BATCH_BYTES = 1_000_000;
+
+/** The id this device (this IndexedDB) sends with every request; made once. */
+export async function clientIdOf(db: LagesbildDatabase): Promise<string> {
+	return db.transaction('rw', db.meta, async () => {
+		const existing = await db.meta.get(CLIENT_ID_KEY);
+		if (typeof existing?.value === 'string') return existing.value;
+		const id = crypto.randomUUID();
+		await db.meta.put({ key: CLIENT_ID_KEY, value: id });
+		return id;
+	});
+}
+
+export async function lastPulledRevision(db: LagesbildDatabase): Promise<number> {
+	const entry = await db.meta.get(LAST_REVISION_KEY);
+	return typeof entry?.value === 'number' ? entry.value : 0;
+}
+
+/**
+ * One full sync: push the outbox in batches and pull until the server has
+ * nothing more. An outbox entry leaves only in the same transaction that
+ * records the server's answer to it, so a lost response or a closed tab
+ * means the entry is sent again, and the server's replay check makes that
+ * harmless.
+ */
+export async function syncOnce(db: LagesbildDatabase, transport: SyncTransport, batchSize = MAX_MUTATIONS_PER_REQUEST): Promise<SyncReport> {
+	const report: SyncReport = { sent: 0, applied: 0, conflicts: 0, rejected: 0, received: 0 };
+	const clientId = await clientIdOf(db);
+	for (;;) {
+		const batch = limitBySize(await db.outbox.orderBy('seq').limit(batchSize).toArray());
+		const request: SyncRequest = {
+			protocol: PROTOCOL_VERSION,
+			clientId,
+			lastRevision: await lastPulledRevision(db),
+			mutations: batch.map(toMutation)
+		};
+		const response = await transport(request);
+		const serverWasReplaced = await applyResponse(db, batch, response);
+		report.sent += batch.length;
+		report.received += response.changes.length;
+		for (const outcome of response.outcomes) {
+			if (outcome.result === 'applied') report.applied++;
+			else if (outcome.result === 'conflict') report.conflicts++;
+			else report.rejected++;
+		}
+		const moreToPush = (await db.outbox.count()) > 0 && batch.length > 0;
+		if (!response.hasMore && !moreToPush && !serverWasReplaced) return report;
+	}
+}
+
+/** The first entries of the batch that fit in MAX_BATCH_BYTES, but always at least one. */
+function limitBySize(batch: OutboxEntry[]): OutboxEntry[] {
+	let bytes = 0;
+	const fitting = batch.findIndex((entry) => (bytes += JSON.stringify(entry).length) > MAX_BATCH_BYTES);
+	return fitting === -1 ? batch : batch.slice(0, Math.max(1, fitting));
+}
+
+function toMutation(entry: OutboxEntry): Mutation {
+	// eslint-disable-next-line @typescript-eslint/no-unused-vars -- seq is local bookkeeping, not part of the wire format
+	const { seq, ...mutation } = entry;
+	return mutation as Mutation;
+}
+
+/** Records the server's answer; returns true when the server's database was replaced and a full pull is needed. */
+async function applyResponse(db: LagesbildDatabase, batch: OutboxEntry[], response: SyncResponse): Promise<boolean> {
+	return db.transaction('rw', [db.outbox, db.measurements, db.assessments, db.rejections, db.meta], async () => {
+		const answered = new Set(response.outcomes.map((o) => o.mutationId));
+		const done = batch.filter((e) => answered.has(e.mutationId));
+		await db.outbox.bulkDelete(done.map((e) => e.seq!));
+		for (const outcome of response.outcomes) {
+			if (outcome.result !== 'rejected') continue;
+			const entry = batch.find((e) => e.mutationId === outcome.mutationId);
+			if (entry) await db.rejections.put({ mutationId: entry.mutationId, entity: entry.entity, row: entry.row, reason: outcome.reason, at: new Date().toISOString() });
+		}
+		// A row with an edit still waiting keeps the user's value on screen; the
+		// server sends the row again once that edit has been answered.
+		const stillPending = new Set((await db.outbox.toArray()).map((e) => e.row.id));
+		for (const change of response.changes) {
+			if (!stillPending.has(change.row.id)) await storeChange(db, change);
+		}
+		const knownEpoch = (await db.meta.get(SERVER_EPOCH_KEY))?.value;
+		const replaced = knownEpoch !== undefined && knownEpoch !== response.serverEpoch;
+		await db.meta.put({ key: SERVER_EPOCH_KEY, value: response.serverEpoch });
+		// Revisions of a replaced database mean nothing here: start the pull over.
+		await db.meta.put({ key: LAST_REVISION_KEY, value: replaced ? 0 : response.lastRevision });
+		return replaced;
+	});
+}
+
+function storeChange(db: LagesbildDatabase, change: Change): Promise<unknown> {
+	const local = { serverRevision: change.revision, conflicts: change.conflicts };
+	return change.entity === 'measurement'
+		? db.measurements.put({ ...change.row, ...local })
+		: db.assessments.put({ ...change.row, ...local });
+}

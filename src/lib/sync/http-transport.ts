@@ -1,0 +1,26 @@
+import { SyncResponse, type SyncRequest } from '$lib/domain/sync-protocol';
+import { SyncRefusedError, type SyncTransport } from './engine';
+
+/** POSTs to the server's sync endpoint; a 4xx becomes a SyncRefusedError carrying the server's Swedish message. */
+export function httpTransport(url = '/api/sync', fetchImpl: typeof fetch = fetch): SyncTransport {
+	return async (request: SyncRequest) => {
+		const response = await fetchImpl(url, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify(request)
+		});
+		if (response.status >= 400 && response.status < 500) {
+			const body = await response.json().catch(() => ({}));
+			throw new SyncRefusedError(refusalMessage(response.status, body?.error), response.status);
+		}
+		if (!response.ok) throw new Error(`Servern svarade ${response.status}`);
+		return SyncResponse.parse(await response.json());
+	};
+}
+
+function refusalMessage(status: number, serverMessage: unknown): string {
+	if (status === 409) return 'Appen är äldre än servern. Ladda om sidan för att få den nya versionen.';
+	if (status === 401) return 'Du behöver logga in igen. Inget av det du skrivit har gått förlorat.';
+	if (status === 403) return 'Du saknar behörighet för en av ändringarna.';
+	return typeof serverMessage === 'string' ? `Servern tog inte emot ändringarna: ${serverMessage}` : `Servern svarade ${status}.`;
+}

@@ -1,0 +1,111 @@
+import { syncOnce, SyncRefusedError, type SyncReport, type SyncTransport } from './engine';
+import type { LagesbildDatabase } from '$lib/db/database';
+
+export type SyncState = {
+	running: boolean;
+	lastSyncAt: string | null;
+	lastReport: SyncReport | null;
+	/** Plain Swedish, for the user; null when the last attempt worked. */
+	error: string | null;
+	/** When the next automatic attempt is due after a failure. */
+	retryAt: string | null;
+};
+
+export type SchedulerOptions = {
+	intervalMs?: number;
+	/** First retry delay after a failure; doubles each time up to maxBackoffMs. */
+	backoffMs?: number;
+	maxBackoffMs?: number;
+	isOnline?: () => boolean;
+	onChange?: (state: SyncState) => void;
+	setTimer?: (fn: () => void, ms: number) => unknown;
+	clearTimer?: (handle: unknown) => void;
+};
+
+/**
+ * Decides when to sync: at start, on reconnect, on a timer while online, and
+ * when asked ("Synka nu"). Only one sync runs at a time: a request during a
+ * sync is folded into one more run right after. Failures back off
+ * exponentially so a dead server is not hammered.
+ */
+export class SyncScheduler {
+	readonly state: SyncState = { running: false, lastSyncAt: null, lastReport: null, error: null, retryAt: null };
+	private running: Promise<void> | null = null;
+	private again = false;
+	private failures = 0;
+	private timer: unknown = null;
+	private readonly o: Required<SchedulerOptions>;
+
+	constructor(
+		private readonly db: LagesbildDatabase,
+		private readonly transport: SyncTransport,
+		options: SchedulerOptions = {}
+	) {
+		this.o = {
+			intervalMs: 60_000,
+			backoffMs: 2_000,
+			maxBackoffMs: 5 * 60_000,
+			isOnline: () => true,
+			onChange: () => {},
+			setTimer: (fn, ms) => setTimeout(fn, ms),
+			clearTimer: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+			...options
+		};
+	}
+
+	/** Syncs now, or right after the sync that is running. Resolves when done. */
+	syncNow(): Promise<void> {
+		if (this.running) {
+			this.again = true;
+			return this.running;
+		}
+		this.running = this.run().finally(() => {
+			this.running = null;
+			if (this.again) {
+				this.again = false;
+				void this.syncNow();
+			}
+		});
+		return this.running;
+	}
+
+	stop(): void {
+		if (this.timer !== null) this.o.clearTimer(this.timer);
+		this.timer = null;
+	}
+
+	private async run(): Promise<void> {
+		this.stop();
+		if (!this.o.isOnline()) {
+			this.update({ error: null, retryAt: null });
+			return;
+		}
+		this.update({ running: true });
+		try {
+			const report = await syncOnce(this.db, this.transport);
+			this.failures = 0;
+			this.update({ running: false, lastSyncAt: new Date().toISOString(), lastReport: report, error: null, retryAt: null });
+			this.schedule(this.o.intervalMs);
+		} catch (error) {
+			this.failures++;
+			const refused = error instanceof SyncRefusedError;
+			const delay = Math.min(this.o.maxBackoffMs, this.o.backoffMs * 2 ** (this.failures - 1));
+			this.update({
+				running: false,
+				error: refused ? error.message : 'Kunde inte nå servern. Ändringarna ligger kvar på enheten och skickas när anslutningen fungerar.',
+				retryAt: new Date(Date.now() + delay).toISOString()
+			});
+			this.schedule(delay);
+		}
+	}
+
+	private schedule(ms: number): void {
+		this.stop();
+		this.timer = this.o.setTimer(() => void this.syncNow(), ms);
+	}
+
+	private update(patch: Partial<SyncState>): void {
+		Object.assign(this.state, patch);
+		this.o.onChange({ ...this.state });
+	}
+}
