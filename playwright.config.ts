@@ -24,9 +24,10 @@ export default defineConfig({
 	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
 	webServer: {
 		// The production build, as `npm start` runs it.
-		command: 'node build',
+		command: 'node scripts/start.js',
 		url: `http://localhost:${PORT}`,
-		env: { PORT: String(PORT), HOST: '127.0.0.1' },
+		// A fresh in-memory database per run, so runs never see each other's edits.
+		env: { PORT: String(PORT), HOST: '127.0.0.1', PGLITE_DATA_DIR: 'memory://' },
 		reuseExistingServer: false,
 		timeout: 60_000
 	}
