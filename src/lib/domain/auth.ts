@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { Id } from './common';
+
+/**
+ * Roles are held per grouping (förbund, samverkan, projekt):
+ * - admin: manages the grouping, its members, users, goal tree, indicators, targets; enters values;
+ * - editor: enters values for every member of the grouping, and assessments;
+ * - reporter: enters values for one member municipality only;
+ * - viewer: reads (directorate and board members).
+ */
+export const RoleName = z.enum(['admin', 'editor', 'reporter', 'viewer']);
+export type RoleName = z.infer<typeof RoleName>;
+
+export const ROLE_LABELS: Record<RoleName, string> = {
+	admin: 'Administratör',
+	editor: 'Redaktör',
+	reporter: 'Rapportör',
+	viewer: 'Läsare'
+};
+
+export const Email = z
+	.string()
+	.trim()
+	.toLowerCase()
+	.max(254, 'E-postadressen är för lång')
+	.pipe(z.email({ message: 'Ange en giltig e-postadress' }));
+
+export const Password = z
+	.string()
+	.min(10, 'Lösenordet måste ha minst 10 tecken')
+	.max(200, 'Lösenordet får ha högst 200 tecken');
+
+export const RoleAssignment = z
+	.object({
+		organisationId: Id,
+		role: RoleName,
+		/** For reporters: the one member municipality they report for. */
+		municipalityId: Id.optional()
+	})
+	.refine((r) => (r.role === 'reporter') === (r.municipalityId !== undefined), {
+		message: 'En rapportör rapporterar för exakt en kommun; andra roller har ingen kommun',
+		path: ['municipalityId']
+	});
+export type RoleAssignment = z.infer<typeof RoleAssignment>;
+
+export const SessionUser = z.object({ id: z.string(), email: z.string(), name: z.string() });
+export type SessionUser = z.infer<typeof SessionUser>;
+
+/** What POST /api/auth/login and GET /api/auth/me answer: who is signed in, and their roles. */
+export const SessionInfo = z.object({ user: SessionUser, roles: z.array(RoleAssignment) });
+export type SessionInfo = z.infer<typeof SessionInfo>;
+
+export const LoginRequest = z.strictObject({ email: Email, password: z.string().min(1, 'Ange lösenordet').max(200) });
+export type LoginRequest = z.infer<typeof LoginRequest>;
+
+export const InvitationRequest = z.strictObject({
+	email: Email,
+	name: z.string().trim().min(1, 'Ange ett namn').max(200),
+	assignment: RoleAssignment
+});
+export type InvitationRequest = z.infer<typeof InvitationRequest>;
+
+export const AcceptInvitationRequest = z.strictObject({ password: Password, name: z.string().trim().min(1).max(200).optional() });
+
+/** What a role lets its holder do, decided the same way on the client (to hide controls) and the server (to enforce). */
+export function canEnterValue(roles: readonly RoleAssignment[], groupingId: string, organisationId: string): boolean {
+	return roles.some(
+		(r) =>
+			r.organisationId === groupingId &&
+			(r.role === 'admin' || r.role === 'editor' || (r.role === 'reporter' && r.municipalityId === organisationId))
+	);
+}
+
+export function canAssess(roles: readonly RoleAssignment[], groupingId: string): boolean {
+	return roles.some((r) => r.organisationId === groupingId && (r.role === 'admin' || r.role === 'editor'));
+}
+
+export function canAdminister(roles: readonly RoleAssignment[], groupingId: string): boolean {
+	return roles.some((r) => r.organisationId === groupingId && r.role === 'admin');
+}
+
+export function canRead(roles: readonly RoleAssignment[], groupingId: string): boolean {
+	return roles.some((r) => r.organisationId === groupingId);
+}
