@@ -71,6 +71,11 @@ export function canEnterValue(roles: readonly RoleAssignment[], groupingId: stri
 	);
 }
 
+/** Whether the person may enter any value at all in the grouping (every role but viewer). */
+export function canEnterAnyValue(roles: readonly RoleAssignment[], groupingId: string): boolean {
+	return roles.some((r) => r.organisationId === groupingId && r.role !== 'viewer');
+}
+
 export function canAssess(roles: readonly RoleAssignment[], groupingId: string): boolean {
 	return roles.some((r) => r.organisationId === groupingId && (r.role === 'admin' || r.role === 'editor'));
 }
