@@ -87,3 +87,8 @@ export function canAdminister(roles: readonly RoleAssignment[], groupingId: stri
 export function canRead(roles: readonly RoleAssignment[], groupingId: string): boolean {
 	return roles.some((r) => r.organisationId === groupingId);
 }
+
+/** GET /api/admin/users?organisation=<id>: the users with a role in that grouping, and those roles. */
+export const GroupingUser = z.object({ id: z.string(), email: z.string(), name: z.string(), roles: z.array(RoleAssignment) });
+export type GroupingUser = z.infer<typeof GroupingUser>;
+export const GroupingUsers = z.object({ users: z.array(GroupingUser) });
