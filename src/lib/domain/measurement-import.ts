@@ -181,8 +181,8 @@ const NO = new Set(['nej', 'n', 'no', '0', 'falskt', 'false']);
 
 const MAX_MAGNITUDE = 1e15;
 
-/** Checks a value against the indicator's unit; a Swedish reason, or null. */
-function unitError(value: number, unit: Unit): string | null {
+/** Checks an imported number against the indicator's unit; a Swedish reason, or null. Decimals are kept as the source gives them. */
+export function unitError(value: number, unit: Unit): string | null {
 	if (Math.abs(value) > MAX_MAGNITUDE) return 'talet är för stort';
 	switch (unit) {
 		case 'percent':
