@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { diffImport, fileSource, isFromSource, koladaSource, valuesToWrite, type ExistingValue, type ImportedMeasurement } from './import-diff';
+import { diffImport, fileSource, idsNeedingConfirmation, isFromSource, koladaSource, valuesToWrite, type ExistingValue, type ImportedMeasurement } from './import-diff';
 import { measurementId } from './ids';
 
 const source = koladaSource('N03937');
@@ -48,8 +48,8 @@ describe('diffImport', () => {
 	});
 
 	it('writes new and changed values, and overwrites hand-entered ones only when confirmed', () => {
-		expect(valuesToWrite(diff, { overwriteConfirmed: false }).map((v) => v.organisationId)).toEqual(['kommun-2422', 'kommun-2506', 'kommun-2463']);
-		expect(valuesToWrite(diff, { overwriteConfirmed: true }).map((v) => v.organisationId)).toEqual(['kommun-2422', 'kommun-2425', 'kommun-2506', 'kommun-2463']);
+		expect(valuesToWrite(diff, { confirmed: new Set() }).map((v) => v.organisationId)).toEqual(['kommun-2422', 'kommun-2506', 'kommun-2463']);
+		expect(valuesToWrite(diff, { confirmed: idsNeedingConfirmation(diff) }).map((v) => v.organisationId)).toEqual(['kommun-2422', 'kommun-2425', 'kommun-2506', 'kommun-2463']);
 	});
 
 	it('counts a changed status or note as a change', () => {

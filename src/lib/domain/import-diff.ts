@@ -104,12 +104,19 @@ export function diffImport(incoming: readonly ImportedMeasurement[], existing: R
 }
 
 /**
- * The values to write: new and changed ones; changes that need confirmation
- * only when the user gave it. Unchanged values are not written again, so an
- * import adds no history or sync traffic for them.
+ * The values to write: new and changed ones; a change that needs
+ * confirmation only when its id is among those the user confirmed (the ones
+ * shown to them, so a value that came in by sync after the preview is not
+ * overwritten unseen). Unchanged values are not written again, so an import
+ * adds no history or sync traffic for them.
  */
-export function valuesToWrite(diff: ImportDiff, options: { overwriteConfirmed: boolean }): ImportedMeasurement[] {
+export function valuesToWrite(diff: ImportDiff, options: { confirmed: ReadonlySet<string> }): ImportedMeasurement[] {
 	return diff.rows
-		.filter((r) => r.kind === 'new' || (r.kind === 'changed' && (!r.needsConfirmation || options.overwriteConfirmed)))
+		.filter((r) => r.kind === 'new' || (r.kind === 'changed' && (!r.needsConfirmation || options.confirmed.has(r.id))))
 		.map((r) => r.incoming);
+}
+
+/** The ids of the changes that need confirmation, for "overwrite these too". */
+export function idsNeedingConfirmation(diff: ImportDiff): Set<string> {
+	return new Set(diff.rows.filter((r) => r.needsConfirmation).map((r) => r.id));
 }
