@@ -1,5 +1,5 @@
 import { describe, it, expect, beforeEach } from 'vitest';
-import { saveMeasurement, saveAssessment, pendingEditCount, type MeasurementEdit } from './edits';
+import { saveMeasurement, saveMeasurements, saveAssessment, pendingEditCount, type MeasurementEdit } from './edits';
 import { createTestDatabase } from './test-database';
 import { InvalidRowError, StorageFullError } from './storage-errors';
 import { Mutation } from '$lib/domain/mutation';
@@ -99,6 +99,58 @@ describe('saveAssessment', () => {
 			saveAssessment(db, { goalId: 'g', year: 2025, status: 'great' as never, analysis: '' }, editor)
 		).rejects.toThrow(InvalidRowError);
 		expect(await db.assessments.count()).toBe(0);
+		expect(await db.outbox.count()).toBe(0);
+	});
+});
+
+describe('saveMeasurements (bulk, for imports)', () => {
+	const many: MeasurementEdit[] = ['kommun-2421', 'kommun-2422', 'kommun-2463'].map((organisationId, i) => ({
+		...edit,
+		organisationId,
+		value: 10 + i,
+		status: 'final',
+		note: undefined,
+		source: 'SCB TAB3200 (fil test.csv)'
+	}));
+
+	it('writes every row and one outbox entry per row, with the import’s source', async () => {
+		const saved = await saveMeasurements(db, many, editor);
+		expect(saved.map((m) => m.value)).toEqual([10, 11, 12]);
+		expect((await db.measurements.toArray()).every((m) => m.source === 'SCB TAB3200 (fil test.csv)')).toBe(true);
+		const outbox = await db.outbox.toArray();
+		expect(outbox.map((e) => Mutation.parse(e).row.id)).toEqual(saved.map((m) => m.id));
+	});
+
+	it('keeps a stored note and names each stored row’s revision as the base', async () => {
+		const first = await saveMeasurement(db, { ...many[0], note: 'kontrollerad' }, editor);
+		await db.measurements.put({ ...first, serverRevision: 7 });
+		await db.outbox.clear();
+		await saveMeasurements(db, many, editor);
+		expect((await db.measurements.get(first.id))?.note).toBe('kontrollerad');
+		expect((await db.outbox.toArray()).map((e) => e.baseRevision)).toEqual([7, null, null]);
+	});
+
+	it('writes nothing at all when one row is invalid, and names the bad rows', async () => {
+		const bad = [...many, { ...many[0], organisationId: 'kommun-2506', year: 1800 }, { ...many[0], organisationId: 'kommun-2425', value: Number.NaN }];
+		const error = await saveMeasurements(db, bad, editor).catch((e) => e);
+		expect(error).toBeInstanceOf(InvalidRowError);
+		expect(error.message).toMatch(/^2 värden kunde inte sparas, så inget sparades: rad 4: Året måste vara 1960 eller senare; rad 5: /);
+		expect(await db.measurements.count()).toBe(0);
+		expect(await db.outbox.count()).toBe(0);
+	});
+
+	it('refuses the same value twice in one call', async () => {
+		await expect(saveMeasurements(db, [many[0], many[1], many[0]], editor)).rejects.toThrow('rad 3 är samma värde som rad 1');
+		expect(await db.measurements.count()).toBe(0);
+	});
+
+	it('rolls back every row when the outbox write fails midway', async () => {
+		let calls = 0;
+		db.outbox.hook('creating', () => {
+			if (++calls === 3) throw new Error('disk error');
+		});
+		await expect(saveMeasurements(db, many, editor)).rejects.toThrow('disk error');
+		expect(await db.measurements.count()).toBe(0);
 		expect(await db.outbox.count()).toBe(0);
 	});
 });

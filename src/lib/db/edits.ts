@@ -41,26 +41,67 @@ function newMutationId(): string {
  * and keeps its history like any other edit.
  */
 export async function saveMeasurement(db: LagesbildDatabase, edit: MeasurementEdit, editor: Editor): Promise<LocalMeasurement> {
+	const [saved] = await writeManyWithOutbox(db, db.measurements, [measurementWrite(edit, editor, new Date().toISOString())]);
+	return saved;
+}
+
+/**
+ * Many values at once (an import): every row and its outbox entry in ONE
+ * transaction, all or nothing. Each row is validated as `saveMeasurement`
+ * validates it; if any is invalid, nothing is written and the error names
+ * every bad row by its position in `edits` (1-based).
+ */
+export async function saveMeasurements(db: LagesbildDatabase, edits: readonly MeasurementEdit[], editor: Editor): Promise<LocalMeasurement[]> {
 	const now = new Date().toISOString();
-	const id = measurementId(edit.indicatorId, edit.organisationId, edit.year, edit.gender);
-	return writeWithOutbox(db, db.measurements, id, (previous) => {
-		const row = validate(Measurement, {
-			id,
-			indicatorId: edit.indicatorId,
-			organisationId: edit.organisationId,
-			year: edit.year,
-			gender: edit.gender,
-			value: edit.value,
-			status: edit.status,
-			note: edit.note ?? previous?.note ?? '',
-			// A value typed by a person is no longer the demo's example nor the import's figure.
-			source: edit.source ?? 'Manuellt inmatat',
-			updatedBy: editor.name,
-			updatedAt: now,
-			exampleData: false
-		});
-		return { row, mutation: { mutationId: newMutationId(), entity: 'measurement', row, baseRevision: previous?.serverRevision ?? null, createdAt: now } };
+	return writeManyWithOutbox(db, db.measurements, edits.map((edit) => measurementWrite(edit, editor, now)));
+}
+
+/**
+ * Rows exactly as they were (restoring a backup): who changed them and when
+ * is kept, and each gets an outbox entry so it reaches the server by sync.
+ * Validated against the schemas; one transaction, all or nothing.
+ */
+export async function writeRestoredRows(
+	db: LagesbildDatabase,
+	rows: { measurements: readonly Measurement[]; assessments: readonly Assessment[] }
+): Promise<void> {
+	const now = new Date().toISOString();
+	const restore = <T extends Measurement | Assessment>(schema: z.ZodType<T>, entity: Mutation['entity']) => (input: T): PendingWrite<T> => ({
+		id: input.id,
+		build: (previous) => {
+			const row = validate(schema, input);
+			return { row, mutation: { mutationId: newMutationId(), entity, row, baseRevision: previous?.serverRevision ?? null, createdAt: now } as Mutation };
+		}
 	});
+	await db.transaction('rw', db.measurements, db.assessments, db.outbox, async () => {
+		await writeManyWithOutbox(db, db.measurements, rows.measurements.map(restore(Measurement, 'measurement')));
+		await writeManyWithOutbox(db, db.assessments, rows.assessments.map(restore(Assessment, 'assessment')));
+	});
+}
+
+function measurementWrite(edit: MeasurementEdit, editor: Editor, now: string): PendingWrite<Measurement> {
+	const id = measurementId(edit.indicatorId, edit.organisationId, edit.year, edit.gender);
+	return {
+		id,
+		build: (previous) => {
+			const row = validate(Measurement, {
+				id,
+				indicatorId: edit.indicatorId,
+				organisationId: edit.organisationId,
+				year: edit.year,
+				gender: edit.gender,
+				value: edit.value,
+				status: edit.status,
+				note: edit.note ?? previous?.note ?? '',
+				// A value typed by a person is no longer the demo's example nor the import's figure.
+				source: edit.source ?? 'Manuellt inmatat',
+				updatedBy: editor.name,
+				updatedAt: now,
+				exampleData: false
+			});
+			return { row, mutation: { mutationId: newMutationId(), entity: 'measurement', row, baseRevision: previous?.serverRevision ?? null, createdAt: now } };
+		}
+	};
 }
 
 export async function saveAssessment(db: LagesbildDatabase, edit: AssessmentEdit, editor: Editor): Promise<LocalAssessment> {
@@ -81,21 +122,64 @@ export async function saveAssessment(db: LagesbildDatabase, edit: AssessmentEdit
 	});
 }
 
+type PendingWrite<T> = { id: string; build: (previous: Synced<T> | undefined) => { row: T; mutation: Mutation } };
+
 async function writeWithOutbox<T extends { id: string }>(
 	db: LagesbildDatabase,
 	table: Table<Synced<T>, string>,
 	id: string,
-	build: (previous: Synced<T> | undefined) => { row: T; mutation: Mutation }
+	build: PendingWrite<T>['build']
 ): Promise<Synced<T>> {
+	const [saved] = await writeManyWithOutbox(db, table, [{ id, build }]);
+	return saved;
+}
+
+/**
+ * Rows and their outbox entries in one transaction. Every row is built and
+ * validated before anything is written; the errors of all invalid rows are
+ * reported together. Two writes of the same row in one call are refused: the
+ * outbox would hold two edits based on the same revision.
+ */
+async function writeManyWithOutbox<T extends { id: string }>(
+	db: LagesbildDatabase,
+	table: Table<Synced<T>, string>,
+	writes: readonly PendingWrite<T>[]
+): Promise<Synced<T>[]> {
+	if (writes.length === 0) return [];
+	const positions = new Map<string, number>();
+	writes.forEach((w, i) => {
+		const earlier = positions.get(w.id);
+		if (earlier !== undefined) {
+			throw new InvalidRowError(`Värdena kunde inte sparas: rad ${i + 1} är samma värde som rad ${earlier + 1}`, { _: 'dubblett' });
+		}
+		positions.set(w.id, i);
+	});
 	try {
 		return await db.transaction('rw', table, db.outbox, async () => {
-			const previous = await table.get(id);
-			const { row, mutation } = build(previous);
-			// The local row keeps the revision it was based on until the server acknowledges the edit.
-			const local: Synced<T> = { ...row, serverRevision: previous?.serverRevision ?? null };
-			await table.put(local);
-			await db.outbox.add(mutation);
-			return local;
+			const previous = await table.bulkGet(writes.map((w) => w.id));
+			const locals: Synced<T>[] = [];
+			const mutations: Mutation[] = [];
+			const invalid: { position: number; error: InvalidRowError }[] = [];
+			writes.forEach((w, i) => {
+				try {
+					const { row, mutation } = w.build(previous[i]);
+					// The local row keeps the revision it was based on until the server acknowledges the edit.
+					locals.push({ ...row, serverRevision: previous[i]?.serverRevision ?? null });
+					mutations.push(mutation);
+				} catch (error) {
+					if (error instanceof InvalidRowError) invalid.push({ position: i + 1, error });
+					else throw error;
+				}
+			});
+			if (invalid.length === 1 && writes.length === 1) throw invalid[0].error;
+			if (invalid.length > 0) {
+				const shown = invalid.slice(0, 5).map(({ position, error }) => `rad ${position}: ${error.message.replace(/^Värdet kunde inte sparas: /, '')}`);
+				const more = invalid.length > shown.length ? ` (och ${invalid.length - shown.length} till)` : '';
+				throw new InvalidRowError(`${invalid.length} värden kunde inte sparas, så inget sparades: ${shown.join('; ')}${more}`, invalid[0].error.fieldErrors);
+			}
+			await table.bulkPut(locals);
+			await db.outbox.bulkAdd(mutations);
+			return locals;
 		});
 	} catch (error) {
 		if (isQuotaError(error)) throw new StorageFullError(error);

@@ -30,3 +30,12 @@ export function slug(text: string): string {
 		.replace(/[^a-z0-9]+/g, '-')
 		.replace(/^-+|-+$/g, '');
 }
+
+/**
+ * The whole country as an organisation id: Kolada's municipality "0000"
+ * (Riket). Measurements for it hold the national figure a member is compared
+ * with; there is no Organisation row for it.
+ */
+export const NATIONAL_ID = 'riket';
+export const NATIONAL_KOMMUNKOD = '0000';
+export const NATIONAL_NAME = 'Riket';

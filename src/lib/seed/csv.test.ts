@@ -16,9 +16,14 @@ describe('parseSimpleCsv', () => {
 		expect(parseSimpleCsv('\uFEFFa,b\r\n1,x\r\n')).toEqual([{ a: '1', b: 'x' }]);
 	});
 
-	it('rejects quoting and rows with the wrong number of fields instead of misreading them', () => {
-		expect(() => parseSimpleCsv('a,b\n"1,5",x\n')).toThrow(/citattecken/);
-		expect(() => parseSimpleCsv('a,b\n1,x,extra\n', 'test.csv')).toThrow(/test\.csv rad 2: 3 fält, väntade 2/);
+	it('reads quoted fields, and rejects rows with the wrong number of fields instead of misreading them', () => {
+		expect(parseSimpleCsv('a,b\n"1,5",x\n')).toEqual([{ a: '1,5', b: 'x' }]);
+		expect(() => parseSimpleCsv('a,b\n"1,5,x\n')).toThrow(/citattecknet som börjar på rad 2 avslutas aldrig/);
+		expect(() => parseSimpleCsv('a,b\n1,x,extra\n', 'test.csv')).toThrow(/test\.csv rad 2: Raden har 3 fält, rubrikraden 2/);
+	});
+
+	it('says so when the file is empty', () => {
+		expect(() => parseSimpleCsv('\n', 'tom.csv')).toThrow('tom.csv: filen är tom');
 	});
 
 	it('rejects a number column without a number', () => {

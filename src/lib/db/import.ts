@@ -1,0 +1,51 @@
+import { diffImport, valuesToWrite, type ExistingValue, type ImportDiff, type ImportedMeasurement, type ImportSource } from '$lib/domain/import-diff';
+import type { LagesbildDatabase } from './database';
+import { saveMeasurements, type Editor } from './edits';
+import { measurementsOfIndicator } from './queries';
+
+/** The stored values of the indicators an import touches, by id. */
+export async function existingValues(db: LagesbildDatabase, indicatorIds: Iterable<string>): Promise<Map<string, ExistingValue>> {
+	const rows = (await Promise.all([...new Set(indicatorIds)].map((id) => measurementsOfIndicator(db, id)))).flat();
+	return new Map(rows.map((m) => [m.id, m]));
+}
+
+/** The preview of an import against the local store. */
+export async function previewImport(db: LagesbildDatabase, values: readonly ImportedMeasurement[], source: ImportSource): Promise<ImportDiff> {
+	return diffImport(values, await existingValues(db, values.map((v) => v.indicatorId)), source);
+}
+
+export class ImportBlockedError extends Error {
+	constructor(errorCount: number) {
+		super(`${errorCount === 1 ? 'En rad' : `${errorCount} rader`} kan inte importeras. Rätta filen och läs in den igen; inget har sparats.`);
+		this.name = 'ImportBlockedError';
+	}
+}
+
+export type ImportResult = { written: number; unchanged: number; kept: number };
+
+/**
+ * Writes an import, all or nothing: refused while any row has an error. The
+ * comparison with the store is made again inside the write's transaction, so
+ * a value that arrived by sync after the preview is judged as it is now;
+ * values from other sources are overwritten only if their ids are among
+ * those the user confirmed. Writes go through the bulk write path, so every
+ * value reaches the server by sync.
+ */
+export async function applyImport(
+	db: LagesbildDatabase,
+	plan: { values: readonly ImportedMeasurement[]; source: ImportSource; errorCount: number },
+	options: { confirmed: ReadonlySet<string> },
+	editor: Editor
+): Promise<ImportResult> {
+	if (plan.errorCount > 0) throw new ImportBlockedError(plan.errorCount);
+	return db.transaction('rw', db.measurements, db.outbox, async () => {
+		const diff = await previewImport(db, plan.values, plan.source);
+		const values = valuesToWrite(diff, options);
+		await saveMeasurements(
+			db,
+			values.map(({ line: _line, ...edit }) => edit),
+			editor
+		);
+		return { written: values.length, unchanged: diff.counts.unchanged, kept: diff.counts.changed - (values.length - diff.counts.new) };
+	});
+}
