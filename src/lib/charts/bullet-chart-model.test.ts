@@ -55,6 +55,7 @@ describe('bulletModel', () => {
 		expect(m.targetX).toBe(m.comparisonX);
 		expect(m.bands.map((b) => b.status)).toEqual(['offTrack', 'atRisk', 'onTrack']);
 		expect(m.ticks[0].label).toBe('0 %');
+		expect(m.range).toEqual([0, 300]);
 	});
 
 	it('has no bar without a value and no bands without a target', () => {
@@ -62,6 +63,8 @@ describe('bulletModel', () => {
 		expect(m.bar).toBeNull();
 		expect(m.bands).toEqual([]);
 		expect(m.targetX).toBeNull();
+		// The comparison lies inside the drawn axis, even when it is the largest figure.
+		expect(m.comparisonX!).toBeLessThanOrEqual(m.range[1]);
 	});
 
 	it('grows bars for negative values leftwards from zero', () => {

@@ -90,6 +90,8 @@ export type BulletModel = {
 	ticks: Tick[];
 	/** Where zero lies; bars grow from it. */
 	zeroX: number;
+	/** The drawn extent of the value axis, in px. */
+	range: [number, number];
 };
 
 /**
@@ -129,6 +131,7 @@ export function bulletModel(input: BulletInput): BulletModel {
 		targetX: present(input.targetValue) ? scale(input.targetValue) : null,
 		bands,
 		ticks: valueTicks(domain, [padding, width - padding], input.unit, Math.max(2, Math.min(6, Math.floor(width / 90)))),
-		zeroX
+		zeroX,
+		range: [padding, width - padding]
 	};
 }

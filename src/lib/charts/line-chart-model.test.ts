@@ -109,6 +109,15 @@ describe('lineChartModel', () => {
 		expect(empty.points).toEqual([]);
 	});
 
+	it('gives each point a tap area from halfway to its neighbours, covering the plot', () => {
+		const hits = model.points.map((p) => p.hit);
+		expect(hits[0].x0).toBe(0);
+		expect(hits[0].x1).toBeCloseTo((model.x(2022) + model.x(2023)) / 2, 10);
+		expect(hits[1].x0).toBe(hits[0].x1);
+		expect(hits[2].x1).toBe(model.innerWidth);
+		expect(Math.min(...hits.map((h) => h.x1 - h.x0))).toBeGreaterThanOrEqual(44);
+	});
+
 	it('finds the point nearest to a tap', () => {
 		expect(nearestPoint(model.points, 170)?.year).toBe(2023);
 		expect(nearestPoint([], 10)).toBeNull();

@@ -39,6 +39,13 @@ export type ChartPoint = PlotPoint & {
 	exampleData: boolean;
 	/** The target for this year, if the target says anything about it. */
 	targetValue: number | null;
+	/**
+	 * The stretch of the plot width that selects this point: from halfway to
+	 * the previous point to halfway to the next, the full height. A tap
+	 * anywhere in a year's column selects that year, so touch targets are as
+	 * wide as the chart allows, never a 10-px dot.
+	 */
+	hit: { x0: number; x1: number };
 };
 
 /**
@@ -153,15 +160,30 @@ export function lineChartModel(input: LineChartInput): LineChartModel {
 		referenceLine: input.reference ? pathOf(input.reference) : null,
 		referencePoints: reference.map(plotted),
 		target,
-		points: main.map((p) => ({
-			...plotted(p),
-			label: formatValue(p.value, input.unit, input.decimals),
-			exampleData: p.exampleData ?? false,
-			targetValue: input.target ? targetForYear(input.target, p.year) : null
-		})),
+		points: withHitAreas(
+			main
+				.sort((a, b) => a.year - b.year)
+				.map((p) => ({
+					...plotted(p),
+					label: formatValue(p.value, input.unit, input.decimals),
+					exampleData: p.exampleData ?? false,
+					targetValue: input.target ? targetForYear(input.target, p.year) : null
+				})),
+			innerWidth
+		),
 		x,
 		y
 	};
+}
+
+function withHitAreas<T extends { x: number }>(points: T[], innerWidth: number): (T & { hit: { x0: number; x1: number } })[] {
+	return points.map((p, i) => ({
+		...p,
+		hit: {
+			x0: i === 0 ? 0 : (points[i - 1].x + p.x) / 2,
+			x1: i === points.length - 1 ? innerWidth : (p.x + points[i + 1].x) / 2
+		}
+	}));
 }
 
 /**
