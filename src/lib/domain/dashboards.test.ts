@@ -159,6 +159,7 @@ describe('the municipality page of Dorotea and Arjeplog, from the seed', () => {
 		expect(admitted.value).toBe(11);
 		expect(admitted.comparison.label).toBe('medelvärde per kommun');
 		expect(admitted.comparison.value).toBeCloseTo(517 / 12, 10);
+		expect(admitted.comparison.method).toBe('medelvärde av 12 kommuner');
 		expect(admitted.target).toBeNull();
 		const encourage = sections[0].rows.find((r) => r.indicator.id === 'akademi-norr-uppmuntra-vidareutbildning')!;
 		expect(encourage.kind).toBe('yesno');

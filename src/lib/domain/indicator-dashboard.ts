@@ -77,6 +77,8 @@ export type IndicatorDashboard = {
 	chartSummary: string;
 	/** Text values (text indicators), newest first. */
 	texts: TextEntry[];
+	/** When the newest of the values behind `latest` was entered (ISO); null when unknown. */
+	lastUpdated: string | null;
 };
 
 function span(from: number, to: number): number[] {
@@ -205,7 +207,12 @@ export function buildIndicatorDashboard(input: IndicatorDashboardInput, requeste
 			points: series,
 			target: target ? { valueFor: (year) => targetForYear(target, year), rule: target.rule } : null
 		}),
-		texts
+		texts,
+		lastUpdated: latest
+			? rows
+					.filter((m) => m.year === latest.year && latest.contributing.includes(m.organisationId) && m.updatedAt)
+					.reduce<string | null>((max, m) => (max === null || m.updatedAt! > max ? m.updatedAt! : max), null)
+			: null
 	};
 }
 

@@ -10,7 +10,7 @@ import type { Indicator, Unit } from './indicator';
 import type { Membership } from './membership';
 import type { Organisation } from './organisation';
 import type { Target, TargetRule } from './target';
-import { aggregate, isPresentValue } from './aggregation';
+import { aggregate, describeAggregation, isPresentValue } from './aggregation';
 import { membersInYear } from './membership';
 import { groupingSeries } from './series';
 import { gapToTarget, targetForYear, type GapToTarget } from './targets';
@@ -126,7 +126,7 @@ function comparisonFor(indicator: Indicator, rows: GroupingRows, year: number | 
 			value: atYear?.value ?? null,
 			unit: indicator.unit,
 			decimals: Math.max(indicator.decimals, 1),
-			method: `medelvärde per kommun av ${atYear?.contributing.length ?? 0} av ${atYear?.memberCount ?? 0} kommuner${indicator.population ? `, ${indicator.population}` : ''}`
+			method: describeAggregation('mean', atYear?.memberCount ?? 0, atYear?.contributing.length ?? 0, indicator.population)
 		},
 		series: years.map((y) => asPoint(y, meanAt(y).value))
 	};
