@@ -64,6 +64,11 @@ describe('the headline indicator of Akademi Norr, from the seed', () => {
 		expect(dashboard.trend?.direction).toBe('improving');
 	});
 
+	it('draws members against the federation mean', () => {
+		expect(dashboard.memberAverage.label).toBe('Akademi Norr (medelvärde)');
+		expect(dashboard.memberAverage.series.map((p) => p.value)).toEqual(dashboard.series.map((s) => s.value));
+	});
+
 	it('ranks the members for a chosen year', () => {
 		const ranking = rankingForYear(input, dashboard, 2024);
 		expect(ranking.ranked[0]).toMatchObject({ name: 'Lycksele', value: 20.3, rank: 1 });
@@ -116,6 +121,13 @@ describe('other indicators from the seed', () => {
 		expect(d.years).toEqual([2023, 2024]);
 		expect(d.targetsOutside).toEqual([{ year: 2050, value: 300_000 }]);
 		expect(d.status).toBe('notAssessed');
+	});
+
+	it('draws members of a sum against the mean per member, not the total', () => {
+		const d = buildIndicatorDashboard(indicatorInput('umearegionen', 'umearegionen-folkmangd'));
+		expect(d.memberAverage.label).toBe('medelvärde per kommun');
+		const at2024 = d.memberAverage.series.find((p) => p.year === 2024)!;
+		expect(at2024.value).toBeCloseTo(d.series.find((s) => s.year === 2024)!.value! / 7, 6);
 	});
 
 	it('shows a share of yes answers in percent', () => {

@@ -10,7 +10,8 @@ import type { Gender, Measurement } from './measurement';
 import type { Membership } from './membership';
 import type { Organisation } from './organisation';
 import type { Target } from './target';
-import { aggregateUnit, describeAggregation, isPresentValue } from './aggregation';
+import { aggregate, aggregateUnit, describeAggregation, isPresentValue } from './aggregation';
+import { AGGREGATION_LABELS } from './indicator';
 import { membersInYear } from './membership';
 import { municipalityId } from './ids';
 import { groupingSeries, valuesByOrganisation, type GroupingYearValue, type MeasurementLike } from './series';
@@ -69,6 +70,12 @@ export type IndicatorDashboard = {
 	method: string;
 	trend: Trend | null;
 	members: MemberSeries[];
+	/**
+	 * The average member per year, the reference a member is drawn against:
+	 * the grouping's value where that is a (weighted) mean, otherwise the
+	 * plain mean of the members' values (a sum of twelve is no reference for one).
+	 */
+	memberAverage: { label: string; series: YearPoint[] };
 	/** The national series; null when no national figure is stored. */
 	national: YearPoint[] | null;
 	/** One sentence on the latest value against its target. */
@@ -155,6 +162,18 @@ export function buildIndicatorDashboard(input: IndicatorDashboardInput, requeste
 					.sort((a, b) => a.name.localeCompare(b.name, 'sv'))
 			: [];
 
+	const isMean = indicator.aggregation === 'mean' || indicator.aggregation === 'weightedMean';
+	const memberAverage = {
+		label: isMean ? `${grouping.name} (${AGGREGATION_LABELS[indicator.aggregation]})` : 'medelvärde per kommun',
+		series: isMean
+			? series.map((s) => ({ year: s.year, value: s.value, exampleData: s.exampleData }))
+			: chartYears.map((year) => {
+					const members = membersInYear(input.memberships, grouping.id, year);
+					const result = aggregate('mean', members, valuesByOrganisation(rows, indicator.id, year, gender));
+					return { year, value: result.value, exampleData: exampleByYear(year, result.contributing) };
+				})
+	};
+
 	const nationalRows = rows.filter((m) => m.organisationId === NATIONAL_ORGANISATION_ID);
 	const national =
 		nationalRows.length > 0
@@ -195,6 +214,7 @@ export function buildIndicatorDashboard(input: IndicatorDashboardInput, requeste
 		method: methodText(indicator, latest, currentMembers),
 		trend: trend(series, indicator.betterDirection),
 		members,
+		memberAverage,
 		national,
 		summary: valueSummary({
 			...statement,
