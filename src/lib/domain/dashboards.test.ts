@@ -1,9 +1,9 @@
 import { describe, it, expect } from 'vitest';
 import { buildDemoData } from '$lib/seed/demo-data';
 import { AKADEMI_NORR_ID, HEADLINE_INDICATOR_ID } from '$lib/seed/akademi-norr';
-import { buildIndicatorDashboard, rankingForYear, NATIONAL_ORGANISATION_ID, type IndicatorDashboardInput } from './indicator-dashboard';
+import { buildIndicatorDashboard, rankingForYear, type IndicatorDashboardInput } from './indicator-dashboard';
 import { buildMunicipalityDashboard, type GroupingRows } from './municipality-dashboard';
-import { measurementId } from './ids';
+import { measurementId, NATIONAL_ID } from './ids';
 import type { Organisation } from './organisation';
 
 const demo = buildDemoData();
@@ -84,7 +84,7 @@ describe('the headline indicator of Akademi Norr, from the seed', () => {
 			...input,
 			measurements: [
 				...input.measurements,
-				{ ...input.measurements[0], id: measurementId(HEADLINE_INDICATOR_ID, NATIONAL_ORGANISATION_ID, 2024, 'T'), organisationId: NATIONAL_ORGANISATION_ID, year: 2024, value: 30.1 }
+				{ ...input.measurements[0], id: measurementId(HEADLINE_INDICATOR_ID, NATIONAL_ID, 2024, 'T'), organisationId: NATIONAL_ID, year: 2024, value: 30.1 }
 			]
 		};
 		const national = buildIndicatorDashboard(withNation).national;

@@ -13,7 +13,7 @@ import type { Target } from './target';
 import { aggregate, aggregateUnit, describeAggregation, isPresentValue } from './aggregation';
 import { AGGREGATION_LABELS } from './indicator';
 import { membersInYear } from './membership';
-import { municipalityId } from './ids';
+import { NATIONAL_ID } from './ids';
 import { groupingSeries, valuesByOrganisation, type GroupingYearValue, type MeasurementLike } from './series';
 import { gapToTarget, targetForYear, type GapToTarget } from './targets';
 import { indicatorStatus } from './status';
@@ -21,12 +21,6 @@ import { trend, type Trend } from './trend';
 import { rankMembers, type Ranking } from './ranking';
 import { seriesSummary, valueSummary } from './summary-text';
 
-/**
- * Kolada's code for the whole country is "0000". A national figure is kept as
- * a measurement for this organisation id; where none is stored, the national
- * value is unknown (the demo data has none: the SCB extracts are per municipality).
- */
-export const NATIONAL_ORGANISATION_ID = municipalityId('0000');
 
 export type DashboardMeasurement = MeasurementLike & Partial<Pick<Measurement, 'exampleData' | 'updatedAt' | 'note'>>;
 
@@ -174,7 +168,7 @@ export function buildIndicatorDashboard(input: IndicatorDashboardInput, requeste
 				})
 	};
 
-	const nationalRows = rows.filter((m) => m.organisationId === NATIONAL_ORGANISATION_ID);
+	const nationalRows = rows.filter((m) => m.organisationId === NATIONAL_ID);
 	const national =
 		nationalRows.length > 0
 			? chartYears.map((year) => {
