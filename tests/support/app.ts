@@ -1,4 +1,9 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type BrowserContext, type Page } from '@playwright/test';
+
+/**
+ * Shared steps of the e2e tests. Every test opens the app through `openApp`,
+ * which signs in first, so a step every visit needs goes here and nowhere else.
+ */
 
 /** The demo users seeded with the demo data (README: "Användare, roller och inloggning"). */
 export const DEMO_PASSWORD = 'lagesbild-demo';
@@ -6,12 +11,13 @@ export const DEMO_USERS = {
 	admin: 'anna.admin@akademinorr.example',
 	editor: 'erik.editor@akademinorr.example',
 	reporter: 'disa.dorotea@akademinorr.example',
-	viewer: 'vera.viewer@akademinorr.example'
+	viewer: 'vera.viewer@akademinorr.example',
+	everywhere: 'admin@lagesbild.example'
 } as const;
 export type DemoRole = keyof typeof DEMO_USERS;
 
 /** Signs in through the login form, as a person would. */
-export async function signIn(page: Page, role: DemoRole = 'editor'): Promise<void> {
+export async function signIn(page: Page, role: DemoRole): Promise<void> {
 	await page.goto('/logga-in');
 	await page.getByTestId('login-email').fill(DEMO_USERS[role]);
 	await page.getByTestId('login-password').fill(DEMO_PASSWORD);
@@ -19,15 +25,44 @@ export async function signIn(page: Page, role: DemoRole = 'editor'): Promise<voi
 	await expect(page.getByTestId('signed-in-as')).toBeVisible();
 }
 
+/** The tablet-in-portrait size the dashboards are designed for first. */
+export const TABLET_PORTRAIT = { width: 768, height: 1024 } as const;
+export const TABLET_LANDSCAPE = { width: 1024, height: 768 } as const;
+export const PHONE = { width: 390, height: 844 } as const;
+
+export const AKADEMI_NORR = 'akademi-norr';
+export const HEADLINE = 'Andel invånare 25–64 år med eftergymnasial utbildning 3 år eller mer';
+
+/** Waits until the service worker controls the page: from then on the app opens with no network. */
+export async function waitForServiceWorker(page: Page): Promise<void> {
+	await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 30_000 });
+}
+
 /**
- * Opens the app signed in, at `path`, once the service worker controls the
- * page (so it works offline from here on) and the first sync has finished.
- * Every e2e test starts here.
+ * Waits for a finished sync. "allt synkat" shows before any sync has run, so
+ * this waits for the time of the last sync ("synkat 10:42") instead.
  */
-export async function openApp(page: Page, path = '/', role: DemoRole = 'editor'): Promise<void> {
+export async function waitForFirstSync(page: Page): Promise<void> {
+	await expect(page.getByTestId('connection-status')).toContainText(/synkat \d{1,2}[:.]\d{2}/, { timeout: 30_000 });
+}
+
+/**
+ * Signs in as `role` (an admin of every grouping unless told otherwise) and
+ * opens the app at `path` in a new page of `context` (or in `page`), waits
+ * until the service worker controls it and the first sync has pulled the
+ * server's rows. After this the test may go offline.
+ */
+export async function openApp(target: BrowserContext | Page, path = '/', role: DemoRole = 'everywhere'): Promise<Page> {
+	const page = 'newPage' in target ? await target.newPage() : target;
 	await signIn(page, role);
 	await page.goto(path);
-	await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, { timeout: 30_000 });
-	// "· synkat 10:26" appears once a sync has completed ("allt synkat" alone is shown before the first).
-	await expect(page.getByTestId('connection-status')).toContainText(/synkat \d{2}[:.]\d{2}/, { timeout: 30_000 });
+	await waitForServiceWorker(page);
+	await waitForFirstSync(page);
+	return page;
+}
+
+/** A full navigation (as typing an address): offline, the service worker answers with the app shell. */
+export async function visit(page: Page, path: string): Promise<void> {
+	await page.goto(path);
+	await expect(page.locator('main')).not.toContainText('Öppnar lokal databas', { timeout: 15_000 });
 }

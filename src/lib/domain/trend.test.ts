@@ -78,17 +78,26 @@ describe('trend', () => {
 	});
 
 	it('is flat when the yearly change is small against the level', () => {
-		// 0,05 percentage points a year on about 16,6 %: 0,3 % of the level.
+		// 0,01 percentage points a year on about 16,6 %: 0,06 % of the level.
 		const slow = trend(
 			[
 				{ year: 2020, value: 16.6 },
-				{ year: 2021, value: 16.65 },
-				{ year: 2022, value: 16.7 }
+				{ year: 2021, value: 16.61 },
+				{ year: 2022, value: 16.62 }
 			],
 			'higher'
 		);
 		expect(slow).toMatchObject({ direction: 'flat', movement: 'flat' });
-		expect(slow?.slopePerYear).toBeCloseTo(0.05, 10);
+		expect(slow?.slopePerYear).toBeCloseTo(0.01, 10);
+	});
+
+	it('calls steady population growth of a few tenths of a percent a year growth, not flat', () => {
+		// Umeåregionen: about 0,45 % a year on 160 000 inhabitants.
+		const population = trend(
+			[2020, 2021, 2022, 2023].map((year, i) => ({ year, value: 160000 * 1.0045 ** i })),
+			'higher'
+		);
+		expect(population).toMatchObject({ direction: 'improving', movement: 'rising' });
 	});
 
 	it('is flat for a constant series, including all zeros', () => {

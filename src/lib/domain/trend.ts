@@ -3,11 +3,14 @@ import type { BetterDirection } from './indicator';
 /**
  * A series counts as flat when its fitted change per year is at most this
  * share of the series' scale (its largest absolute value). For a share around
- * 16,6 % that is up to about 0,08 percentage points a year; for a budget of
- * 2 630 000 kr up to about 13 000 kr a year. Relative, because "0,5 a year"
- * is a lot for a rate of 2 and nothing for a sum in millions.
+ * 16,6 % that is up to about 0,02 percentage points a year; for a budget of
+ * 2 630 000 kr up to about 2 600 kr a year; for a region of 160 000
+ * inhabitants 160 a year. Relative, because "0,5 a year" is a lot for a rate
+ * of 2 and nothing for a sum in millions. Kept small: population and
+ * education levels move a few tenths of a percent a year, and such a move is
+ * exactly what a board follows (0,5 % would have called steady growth flat).
  */
-export const FLAT_SHARE_PER_YEAR = 0.005;
+export const FLAT_SHARE_PER_YEAR = 0.001;
 
 export type TrendDirection = 'improving' | 'worsening' | 'flat';
 

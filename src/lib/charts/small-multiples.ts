@@ -1,0 +1,48 @@
+import type { Unit } from '$lib/domain/indicator';
+import { valueDomain } from './scales';
+import { targetValuesInYears, type SeriesPoint, type TargetLike } from './line-chart-model';
+
+export type SmallMultiplesLayout = { columns: number; rows: number; cellWidth: number; cellHeight: number };
+
+/**
+ * How many small charts fit side by side in `containerWidth`: as many as keep
+ * each at least `minCellWidth` wide, at most `maxColumns`, at least one.
+ * A phone (360 px) gets 2 columns, a tablet in portrait (768 px) 4.
+ */
+export function smallMultiplesLayout(
+	containerWidth: number,
+	count: number,
+	options: { minCellWidth?: number; gap?: number; maxColumns?: number; aspect?: number } = {}
+): SmallMultiplesLayout {
+	const { minCellWidth = 150, gap = 12, maxColumns = 6, aspect = 0.62 } = options;
+	const width = Math.max(0, containerWidth);
+	const fit = Math.floor((width + gap) / (minCellWidth + gap));
+	const columns = Math.max(1, Math.min(maxColumns, fit, Math.max(1, count)));
+	const cellWidth = Math.max(0, Math.floor((width - gap * (columns - 1)) / columns));
+	return {
+		columns,
+		rows: Math.ceil(Math.max(0, count) / columns),
+		cellWidth,
+		cellHeight: Math.max(90, Math.round(cellWidth * aspect))
+	};
+}
+
+/**
+ * One value domain for all small multiples, so a higher line means a higher
+ * value in every cell: it holds every member's values, the reference series
+ * and the target values within the years shown.
+ */
+export function sharedDomain(
+	series: readonly (readonly SeriesPoint[])[],
+	unit: Unit,
+	years: [number, number],
+	extra: { reference?: readonly SeriesPoint[]; target?: TargetLike | null } = {}
+): [number, number] {
+	const inYears = (p: SeriesPoint) => p.year >= years[0] && p.year <= years[1];
+	const values = [
+		...series.flatMap((s) => s.filter(inYears).map((p) => p.value)),
+		...(extra.reference ?? []).filter(inYears).map((p) => p.value),
+		...targetValuesInYears(extra.target, years[0], years[1]).map((p) => p.value)
+	];
+	return valueDomain(values, unit);
+}
