@@ -9,10 +9,12 @@ import { expect, type BrowserContext, type Page } from '@playwright/test';
 export const DEMO_PASSWORD = 'lagesbild-demo';
 export const DEMO_USERS = {
 	admin: 'anna.admin@akademinorr.example',
-	editor: 'erik.editor@akademinorr.example',
-	reporter: 'disa.dorotea@akademinorr.example',
-	viewer: 'vera.viewer@akademinorr.example',
-	everywhere: 'admin@lagesbild.example'
+	editor: 'erik.redaktor@akademinorr.example',
+	/** Reporter for Dorotea in Akademi Norr. */
+	reporter: 'dora.rapportor@akademinorr.example',
+	viewer: 'vera.lasare@akademinorr.example',
+	/** Admin of every grouping in the demo. */
+	everywhere: 'ada.admin@lagesbild.example'
 } as const;
 export type DemoRole = keyof typeof DEMO_USERS;
 
