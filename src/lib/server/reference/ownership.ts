@@ -91,7 +91,8 @@ async function targetOwner(lookup: ReferenceLookup, row: Row): Promise<Ownership
 	if (!owner.ok || owner.groupingId === null) return owner;
 	const scope = String(row.organisationId);
 	if (scope !== owner.groupingId && !(await lookup.hasMember(owner.groupingId, scope))) {
-		return problem(`Målvärdet gäller ${scope}, som inte är medlem i indikatorns gruppering.`);
+		const [member, grouping] = [await lookup.find('organisation', scope), await lookup.find('organisation', owner.groupingId)];
+		return problem(`Målvärdet gäller ${nameOf(member, scope)}, som inte är medlem i ${nameOf(grouping, owner.groupingId)}.`);
 	}
 	return owner;
 }
