@@ -212,7 +212,7 @@ describe('POST /api/sync with bad input', () => {
 		expect(tally.protocolMismatch).toBeGreaterThan(300);
 		expect(tally.badJson).toBeGreaterThan(300);
 		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-	}, 180_000);
+	}, 120_000);
 
 	test('anonymous callers and forged cookies get 401 for every payload, good or bad', async () => {
 		const anonymous = new TestBrowser('198.51.100.7');
