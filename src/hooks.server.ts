@@ -69,13 +69,25 @@ function unauthorized(event: RequestEvent, hadCookie: boolean): Response {
 
 /**
  * Defence in depth beside SvelteKit's CSRF check (which covers form posts
- * only) and SameSite=Lax: a write whose Origin is another site is refused,
- * whatever its content type.
+ * only) and SameSite=Lax: a write sent by a page of another site is refused,
+ * whatever its content type. Hosts are compared, not whole origins:
+ * adapter-node without ORIGIN takes every request for https, while a browser
+ * on http://localhost:3000 sends Origin: http://localhost:3000.
  */
 function isCrossOriginWrite(event: RequestEvent): boolean {
 	if (['GET', 'HEAD', 'OPTIONS'].includes(event.request.method)) return false;
+	if (event.request.headers.get('sec-fetch-site') === 'cross-site') return true;
 	const origin = event.request.headers.get('origin');
-	return origin !== null && origin !== event.url.origin;
+	return origin !== null && hostOf(origin) !== event.url.host;
+}
+
+/** The host of an Origin header; null for "null" (sandboxed frames, file:) or anything unreadable. */
+function hostOf(origin: string): string | null {
+	try {
+		return new URL(origin).host || null;
+	} catch {
+		return null;
+	}
 }
 
 let shutdownHooked = false;

@@ -144,8 +144,14 @@ describe('every API route', () => {
 		const reply = await callApi('POST', '/api/auth/login', { body: { email: DEMO.admin, password: DEMO_PASSWORD }, headers: { origin: 'https://elak.example' } });
 		expect(reply.status).toBe(403);
 		expect(reply.setCookies).toEqual([]);
+		const fetchedCrossSite = await callApi('POST', '/api/auth/login', { body: { email: DEMO.admin, password: DEMO_PASSWORD }, headers: { 'sec-fetch-site': 'cross-site' } });
+		expect(fetchedCrossSite.status).toBe(403);
+		expect((await callApi('POST', '/api/auth/login', { body: { email: DEMO.admin, password: DEMO_PASSWORD }, headers: { origin: 'null' } })).status).toBe(403);
 		const same = await callApi('POST', '/api/auth/login', { body: { email: DEMO.admin, password: DEMO_PASSWORD }, headers: { origin: 'http://localhost' }, ip: '192.0.2.32' });
 		expect(same.status).toBe(200);
+		// adapter-node without ORIGIN takes requests for https; a browser on http on the same host is still same-site.
+		const https = await callApi('POST', '/api/auth/login', { body: { email: DEMO.admin, password: DEMO_PASSWORD }, headers: { origin: 'http://lagesbild.example' }, https: true, ip: '192.0.2.33' });
+		expect(https.status).toBe(200);
 		for (const r of [reply, same, await callApi('GET', '/inte-api')]) {
 			expect(r.headers.get('x-content-type-options')).toBe('nosniff');
 			expect(r.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
