@@ -96,6 +96,8 @@ export async function acceptInvitation(db: Database, token: string, request: Acc
 	const accepted = await db.transaction(async (tx) => {
 		const stillUsable = await usableInvitation(tx, token, now, true);
 		if (!stillUsable.ok) return stillUsable;
+		// An account made for this address in the meantime (another invitation, create-admin) must not be overwritten.
+		if (!existing && (await findUserByEmail(tx, email))) return { ok: false as const, answer: refusal(409, `Det finns redan ett konto för ${email}. Öppna länken igen.`) };
 		const user = existing ?? (await createUser(tx, { email, name: request.name ?? stillUsable.invitation.name, passwordHash: proof.passwordHash! }));
 		await addRole(tx, user.id, assignmentOf(stillUsable.invitation));
 		await tx.update(invitations).set({ acceptedAt: now, acceptedBy: user.id }).where(eq(invitations.tokenHash, stillUsable.invitation.tokenHash));

@@ -104,6 +104,21 @@ describe('an invitation to someone who already has an account', () => {
 	});
 });
 
+describe('two invitations to one new address, accepted at the same moment', () => {
+	test('make one account; the other answer is 409 and sets no password', async () => {
+		const body = (role: string) => ({ email: 'samtidig@example.se', name: 'Samtidig', assignment: { organisationId: 'akademi-norr', role } });
+		const first = tokenOf(InvitationCreated.parse((await invite(body('viewer'))).body).url);
+		const second = tokenOf(InvitationCreated.parse((await invite(body('editor'))).body).url);
+		const replies = await Promise.all([
+			callApi('POST', `/api/invitations/${first}`, { body: { password: 'forsta-losenordet' }, ip: '192.0.2.66' }),
+			callApi('POST', `/api/invitations/${second}`, { body: { password: 'andra-losenordet' }, ip: '192.0.2.67' })
+		]);
+		expect(replies.map((r) => r.status).sort()).toEqual([200, 409]);
+		const winner = replies[0].status === 200 ? 'forsta-losenordet' : 'andra-losenordet';
+		expect((await new TestBrowser('192.0.2.68').signIn('samtidig@example.se', winner)).status).toBe(200);
+	});
+});
+
 describe('refused invitations', () => {
 	test('unknown, malformed and expired links are 404, 404 and 410', async () => {
 		expect((await callApi('GET', `/api/invitations/${'A'.repeat(43)}`)).status).toBe(404);
