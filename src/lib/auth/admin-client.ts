@@ -1,4 +1,4 @@
-import { GroupingUsers, type GroupingUser, type InvitationRequest, type RoleAssignment } from '$lib/domain/auth';
+import { InvitationCreated, UserList, type UserWithRoles, type InvitationRequest, type RoleAssignment } from '$lib/domain/auth';
 
 export type AdminResult<T> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -18,10 +18,10 @@ async function call<T>(url: string, init: RequestInit, read: (body: unknown) => 
 }
 
 export const listUsers = (organisationId: string) =>
-	call<GroupingUser[]>(`/api/admin/users?organisation=${encodeURIComponent(organisationId)}`, {}, (b) => GroupingUsers.parse(b).users);
+	call<UserWithRoles[]>(`/api/admin/users?organisation=${encodeURIComponent(organisationId)}`, {}, (b) => UserList.parse(b).users);
 
 export const invite = (request: InvitationRequest) =>
-	call<{ url: string; expiresAt: string }>('/api/invitations', { method: 'POST', body: JSON.stringify(request) }, (b) => b as { url: string; expiresAt: string });
+	call('/api/invitations', { method: 'POST', body: JSON.stringify(request) }, (b) => InvitationCreated.parse(b));
 
 export const grantRole = (userId: string, assignment: RoleAssignment) =>
 	call('/api/admin/roles', { method: 'PUT', body: JSON.stringify({ userId, assignment }) }, () => null);

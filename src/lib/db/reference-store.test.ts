@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { storeReferenceData, storedReferenceRevision } from './reference-store';
 import { createTestDatabase } from './test-database';
 import { buildDemoData } from '$lib/seed/demo-data';
-import type { ReferenceData } from '$lib/domain/reference-data';
+import type { ReferenceData } from '$lib/domain/reference';
 
 function reference(revision: number, groupingIds?: string[]): ReferenceData {
 	const demo = buildDemoData();

@@ -1,4 +1,4 @@
-import type { ReferenceData } from '$lib/domain/reference-data';
+import type { ReferenceData } from '$lib/domain/reference';
 import type { LagesbildDatabase } from './database';
 
 const REFERENCE_REVISION_KEY = 'referenceRevision';

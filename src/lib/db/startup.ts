@@ -1,6 +1,6 @@
 import { database, requestPersistentStorage } from './client';
 import { storeReferenceData, storedReferenceRevision } from './reference-store';
-import { ReferenceData } from '$lib/domain/reference-data';
+import { ReferenceData } from '$lib/domain/reference';
 import { readLocalSession, writeLocalSession, logoutPending } from '$lib/auth/local-session';
 import { checkSession, logoutOnServer } from '$lib/auth/session-client';
 import { appState } from '$lib/app-state.svelte';

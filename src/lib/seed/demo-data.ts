@@ -12,7 +12,7 @@ import { umearegionen } from './umearegionen';
 import { norrbottensKommuner } from './norrbottens-kommuner';
 import { kompetensmaklare } from './kompetensmaklare';
 import { swpp } from './swpp';
-import type { ReferenceData } from '$lib/domain/reference-data';
+import type { ReferenceData } from '$lib/domain/reference';
 import { markExampleIndicators, mergeParts, type SeedRows } from './rows';
 
 /**
