@@ -43,9 +43,15 @@ test('a viewer sees the goals but no controls to change anything', async ({ page
 	await expect(page.getByRole('link', { name: 'Registrera värden' })).toHaveCount(0);
 	await expect(page.getByText('Gör en bedömning')).toHaveCount(0);
 
-	await page.goto(GRID);
-	await expect(page.getByTestId('no-entry-rights')).toContainText('läsbehörighet');
-	await expect(page.getByRole('textbox')).toHaveCount(0);
+	await page.goto('/grupp/akademi-norr/indikator/akademi-norr-eftergymnasial-3-ar');
+	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Registrera värden' })).toHaveCount(0);
+
+	for (const path of [GRID, '/grupp/akademi-norr/import']) {
+		await page.goto(path);
+		await expect(page.getByTestId('no-entry-rights')).toContainText('läsbehörighet');
+		await expect(page.getByRole('textbox')).toHaveCount(0);
+	}
 });
 
 test('signing out removes the user’s data from the device', async ({ page }) => {
