@@ -10,7 +10,26 @@ const config = {
 		serviceWorker: { register: false },
 		// Absolute asset paths: the prerendered shell is served offline for every URL, nested ones too.
 		paths: { relative: false },
-		prerender: { handleHttpError: 'fail', entries: ['*'] }
+		prerender: { handleHttpError: 'fail', entries: ['*'] },
+		// SvelteKit adds the hash of its own inline start-up script; no other inline script runs.
+		// Styles allow inline attributes (Svelte sets style="" on elements). connect-src names
+		// Kolada, whose public API the import calls from the browser.
+		csp: {
+			mode: 'hash',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				'style-src': ['self', 'unsafe-inline'],
+				'img-src': ['self', 'data:', 'blob:'],
+				'font-src': ['self'],
+				'connect-src': ['self', 'https://api.kolada.se'],
+				'worker-src': ['self'],
+				'manifest-src': ['self'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self']
+			}
+		}
 	}
 };
 

@@ -1,8 +1,13 @@
 // See https://svelte.dev/docs/kit/types#app.d.ts
+import type { Session } from '$lib/server/auth/sessions';
+
 declare global {
 	namespace App {
 		// interface Error {}
-		// interface Locals {}
+		interface Locals {
+			/** The signed-in user of an /api request, with their roles; null when anonymous (set in hooks.server.ts). */
+			session: Session | null;
+		}
 		// interface PageData {}
 		// interface PageState {}
 		// interface Platform {}

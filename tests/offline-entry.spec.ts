@@ -1,9 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-
-/** After the first visit the service worker controls the page and has precached the shell. */
-async function waitForOfflineReady(page: Page) {
-	await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, { timeout: 30_000 });
-}
+import { openApp } from './support/app';
 
 const HEADLINE = 'Andel invånare 25–64 år med eftergymnasial utbildning 3 år eller mer';
 
@@ -12,9 +8,8 @@ async function pendingCount(page: Page): Promise<string | null> {
 }
 
 test('values entered offline survive reloads, with their pending edits', async ({ page, context }) => {
-	await page.goto('/');
+	await openApp(page, '/');
 	await expect(page.getByRole('link', { name: 'Akademi Norr' }).first()).toBeVisible();
-	await waitForOfflineReady(page);
 
 	await context.setOffline(true);
 	await page.reload();
@@ -55,7 +50,7 @@ test('values entered offline survive reloads, with their pending edits', async (
 });
 
 test('a value that is not a number gets a Swedish message next to the field and is not saved', async ({ page }) => {
-	await page.goto('/grupp/akademi-norr/registrera?ar=2025');
+	await openApp(page, '/grupp/akademi-norr/registrera?ar=2025');
 	await page.getByTestId('indicator-select').selectOption({ label: HEADLINE });
 	const input = page.getByTestId('value-input').first();
 	await input.fill('sjutton');

@@ -2,9 +2,30 @@ import { expect, type BrowserContext, type Page } from '@playwright/test';
 
 /**
  * Shared steps of the e2e tests. Every test opens the app through `openApp`,
- * so a step every visit needs (signing in, once issue 4 adds it) goes here
- * and nowhere else.
+ * which signs in first, so a step every visit needs goes here and nowhere else.
  */
+
+/** The demo users seeded with the demo data (README: "Användare, roller och inloggning"). */
+export const DEMO_PASSWORD = 'lagesbild-demo';
+export const DEMO_USERS = {
+	admin: 'anna.admin@akademinorr.example',
+	editor: 'erik.redaktor@akademinorr.example',
+	/** Reporter for Dorotea in Akademi Norr. */
+	reporter: 'dora.rapportor@akademinorr.example',
+	viewer: 'vera.lasare@akademinorr.example',
+	/** Admin of every grouping in the demo. */
+	everywhere: 'ada.admin@lagesbild.example'
+} as const;
+export type DemoRole = keyof typeof DEMO_USERS;
+
+/** Signs in through the login form, as a person would. */
+export async function signIn(page: Page, role: DemoRole): Promise<void> {
+	await page.goto('/logga-in');
+	await page.getByTestId('login-email').fill(DEMO_USERS[role]);
+	await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+	await page.getByTestId('login-submit').click();
+	await expect(page.getByTestId('signed-in-as')).toBeVisible();
+}
 
 /** The tablet-in-portrait size the dashboards are designed for first. */
 export const TABLET_PORTRAIT = { width: 768, height: 1024 } as const;
@@ -28,12 +49,14 @@ export async function waitForFirstSync(page: Page): Promise<void> {
 }
 
 /**
- * Opens the app at `path` in a new page of `context` (or in `page`), waits
+ * Signs in as `role` (an admin of every grouping unless told otherwise) and
+ * opens the app at `path` in a new page of `context` (or in `page`), waits
  * until the service worker controls it and the first sync has pulled the
  * server's rows. After this the test may go offline.
  */
-export async function openApp(target: BrowserContext | Page, path = '/'): Promise<Page> {
+export async function openApp(target: BrowserContext | Page, path = '/', role: DemoRole = 'everywhere'): Promise<Page> {
 	const page = 'newPage' in target ? await target.newPage() : target;
+	await signIn(page, role);
 	await page.goto(path);
 	await waitForServiceWorker(page);
 	await waitForFirstSync(page);

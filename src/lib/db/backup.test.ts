@@ -1,6 +1,5 @@
 import { describe, it, expect, beforeAll } from 'vitest';
-import { createTestDatabase } from './test-database';
-import { loadDemoData } from './demo-loader';
+import { createTestDatabase, createDemoTestDatabase } from './test-database';
 import { saveMeasurement, saveAssessment } from './edits';
 import { exportBackup, restoreBackup, RestoreError } from './backup';
 import { buildDemoData, type DemoData } from '$lib/seed/demo-data';
@@ -14,9 +13,7 @@ beforeAll(() => {
 });
 
 async function demoStore() {
-	const db = createTestDatabase();
-	await loadDemoData(db, demo, 'test');
-	return db;
+	return createDemoTestDatabase(demo);
 }
 
 describe('JSON backup of a grouping', () => {

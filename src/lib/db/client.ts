@@ -8,6 +8,12 @@ export function database(): LagesbildDatabase {
 	return instance;
 }
 
+/** After the database was deleted (sign-out), the next call opens a fresh, empty one. */
+export function forgetDatabase(): void {
+	instance?.close();
+	instance = undefined;
+}
+
 /**
  * Asks the browser not to evict our data under storage pressure. Browsers may
  * say no (Chrome grants it to installed or often-used sites); we report the

@@ -1,13 +1,13 @@
 import { describe, it, expect, beforeAll } from 'vitest';
-import { createTestDatabase } from './test-database';
-import { loadDemoData } from './demo-loader';
+import { createDemoTestDatabase } from './test-database';
+import type { LagesbildDatabase } from './database';
 import { loadIndicatorPage, loadMunicipalityPage } from './dashboard-queries';
 import { buildDemoData } from '$lib/seed/demo-data';
 import { AKADEMI_NORR_ID, HEADLINE_INDICATOR_ID } from '$lib/seed/akademi-norr';
 
-const db = createTestDatabase();
+let db: LagesbildDatabase;
 beforeAll(async () => {
-	await loadDemoData(db, buildDemoData(), 'test');
+	db = await createDemoTestDatabase(buildDemoData());
 });
 
 describe('loadIndicatorPage', () => {

@@ -1,6 +1,5 @@
 import { describe, it, expect, beforeAll, beforeEach } from 'vitest';
-import { createTestDatabase } from './test-database';
-import { loadDemoData } from './demo-loader';
+import { createDemoTestDatabase } from './test-database';
 import { saveMeasurement } from './edits';
 import { applyImport, ImportBlockedError, previewImport } from './import';
 import type { LagesbildDatabase } from './database';
@@ -22,8 +21,7 @@ beforeAll(() => {
 	demo = buildDemoData();
 });
 beforeEach(async () => {
-	db = createTestDatabase();
-	await loadDemoData(db, demo, 'test');
+	db = await createDemoTestDatabase(demo);
 });
 
 async function readFile(text: string): Promise<{ target: ImportTarget; table: ReturnType<typeof readMeasurementTable> }> {

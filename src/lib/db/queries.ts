@@ -67,3 +67,20 @@ export async function loadGrouping(db: LagesbildDatabase, groupingId: string): P
 		assessments
 	};
 }
+
+export type MemberMunicipality = { municipality: Organisation; groupings: Organisation[] };
+
+/** The municipalities that belong to any of the groupings on this device, each with its groupings. */
+export async function listMemberMunicipalities(db: LagesbildDatabase): Promise<MemberMunicipality[]> {
+	const summaries = await listGroupings(db);
+	const groupingsOf = new Map<string, Organisation[]>();
+	for (const { grouping, memberships } of summaries) {
+		for (const memberId of new Set(memberships.map((m) => m.memberId))) {
+			groupingsOf.set(memberId, [...(groupingsOf.get(memberId) ?? []), grouping]);
+		}
+	}
+	const municipalities = await db.organisations.bulkGet([...groupingsOf.keys()]);
+	return municipalities
+		.flatMap((m) => (m ? [{ municipality: m, groupings: groupingsOf.get(m.id)! }] : []))
+		.sort((a, b) => a.municipality.name.localeCompare(b.municipality.name, 'sv'));
+}

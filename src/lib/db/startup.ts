@@ -1,36 +1,49 @@
 import { database, requestPersistentStorage } from './client';
-import { loadDemoData } from './demo-loader';
+import { storeReferenceData, storedReferenceRevision } from './reference-store';
+import { ReferenceData } from '$lib/domain/reference';
+import { readLocalSession, writeLocalSession, logoutPending } from '$lib/auth/local-session';
+import { checkSession, logoutOnServer } from '$lib/auth/session-client';
+import { appState } from '$lib/app-state.svelte';
 
-export type StartupResult = { persisted: 'granted' | 'denied' | 'unsupported'; error: string | null };
+export type StartupResult = { persisted: 'granted' | 'denied' | 'unsupported' };
 
 /**
- * Opens the local store and brings in the demo data if it is missing or
- * newer. Offline both files come from the service worker's precache; if they
- * cannot be had at all, the app still opens with what the store already holds.
+ * Opens the local store and the remembered session: enough for the app to
+ * open offline. Everything that needs the server happens afterwards in
+ * refreshFromServer, so a slow or missing network never holds up the start.
  */
-export async function startLocalStore(): Promise<StartupResult> {
+export async function openLocalStore(): Promise<StartupResult> {
 	const db = database();
 	const persisted = await requestPersistentStorage().catch(() => 'unsupported' as const);
-	try {
-		await db.open();
-		const { version } = await fetchJson<{ version: string }>('/demo-data/version.json');
-		const current = await db.meta.get('demoDataVersion');
-		if (current?.value !== version) {
-			await loadDemoData(db, await fetchJson('/demo-data/data.json'), version);
-		}
-		return { persisted, error: null };
-	} catch (error) {
-		const empty = (await db.organisations.count().catch(() => 0)) === 0;
-		const reason = error instanceof Error ? error.message : String(error);
-		return {
-			persisted,
-			error: empty ? `Demodata kunde inte läsas in (${reason}). Anslut till nätet och ladda om sidan.` : null
-		};
-	}
+	await db.open();
+	appState.session = await readLocalSession(db);
+	return { persisted };
 }
 
-async function fetchJson<T>(url: string): Promise<T> {
-	const response = await fetch(url);
-	if (!response.ok) throw new Error(`${url} svarade ${response.status}`);
-	return (await response.json()) as T;
+/**
+ * Online: finishes a sign-out made offline, checks that the session is still
+ * valid (roles may have changed), and brings the user's reference data up to
+ * date. An unreachable server leaves everything as it is.
+ */
+export async function refreshFromServer(): Promise<void> {
+	if (logoutPending.get() && (await logoutOnServer())) logoutPending.clear();
+	if (!appState.session) return;
+	const check = await checkSession();
+	if (check.state === 'expired') {
+		appState.sessionExpired = true;
+		return;
+	}
+	if (check.state === 'unreachable') return;
+	appState.sessionExpired = false;
+	appState.session = check.session;
+	await writeLocalSession(database(), check.session);
+	await refreshReferenceData();
+}
+
+export async function refreshReferenceData(): Promise<void> {
+	const db = database();
+	const since = await storedReferenceRevision(db);
+	const response = await fetch(`/api/reference${since === null ? '' : `?since=${since}`}`).catch(() => null);
+	if (!response || response.status === 304 || !response.ok) return;
+	await storeReferenceData(db, ReferenceData.parse(await response.json()));
 }

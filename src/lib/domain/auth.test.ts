@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { canEnterValue, canAssess, canAdminister, canRead, RoleAssignment, type RoleAssignment as Role } from './auth';
+import { canEnterValue, canEnterAnyValue, canAssess, canAdminister, canRead, RoleAssignment, type RoleAssignment as Role } from './auth';
 
 const reporter: Role = { organisationId: 'akademi-norr', role: 'reporter', municipalityId: 'kommun-2425' };
 const editor: Role = { organisationId: 'akademi-norr', role: 'editor' };
@@ -26,6 +26,12 @@ describe('role rules', () => {
 		expect(canEnterValue([viewer], 'akademi-norr', 'kommun-2421')).toBe(false);
 		expect(canAssess([viewer], 'akademi-norr')).toBe(false);
 		expect(canAdminister([viewer], 'akademi-norr')).toBe(false);
+	});
+
+	it('lets every role but viewer enter some value', () => {
+		expect(canEnterAnyValue([reporter], 'akademi-norr')).toBe(true);
+		expect(canEnterAnyValue([viewer], 'akademi-norr')).toBe(false);
+		expect(canEnterAnyValue([editor], 'norrbottens-kommuner')).toBe(false);
 	});
 
 	it('keeps administration to admins', () => {

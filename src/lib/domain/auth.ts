@@ -71,6 +71,11 @@ export function canEnterValue(roles: readonly RoleAssignment[], groupingId: stri
 	);
 }
 
+/** Whether the person may enter any value at all in the grouping (every role but viewer). */
+export function canEnterAnyValue(roles: readonly RoleAssignment[], groupingId: string): boolean {
+	return roles.some((r) => r.organisationId === groupingId && r.role !== 'viewer');
+}
+
 export function canAssess(roles: readonly RoleAssignment[], groupingId: string): boolean {
 	return roles.some((r) => r.organisationId === groupingId && (r.role === 'admin' || r.role === 'editor'));
 }
@@ -82,3 +87,39 @@ export function canAdminister(roles: readonly RoleAssignment[], groupingId: stri
 export function canRead(roles: readonly RoleAssignment[], groupingId: string): boolean {
 	return roles.some((r) => r.organisationId === groupingId);
 }
+
+export type AcceptInvitationRequest = z.infer<typeof AcceptInvitationRequest>;
+
+/** PUT and DELETE /api/admin/roles: give a user a role in a grouping, or take it away. */
+export const RoleChangeRequest = z.strictObject({
+	userId: z.string().min(1, 'Ange användaren').max(100),
+	assignment: RoleAssignment
+});
+export type RoleChangeRequest = z.infer<typeof RoleChangeRequest>;
+
+/** POST /api/invitations answers with the link to send to the invited person. */
+export const InvitationCreated = z.object({ url: z.string(), expiresAt: z.string() });
+export type InvitationCreated = z.infer<typeof InvitationCreated>;
+
+/**
+ * GET /api/invitations/<token>: what the invitation page shows. `existingUser`
+ * tells it to ask for the password the person already has (accepting then adds
+ * the role) rather than for a new one.
+ */
+export const InvitationInfo = z.object({
+	email: z.string(),
+	name: z.string(),
+	organisationName: z.string(),
+	role: RoleName,
+	municipalityName: z.string().optional(),
+	existingUser: z.boolean()
+});
+export type InvitationInfo = z.infer<typeof InvitationInfo>;
+
+/** GET /api/admin/users?organisation=<id>: the users with a role in that grouping, and those roles. */
+export const UserWithRoles = z.object({ id: z.string(), email: z.string(), name: z.string(), roles: z.array(RoleAssignment) });
+export type UserWithRoles = z.infer<typeof UserWithRoles>;
+export const UserList = z.object({ users: z.array(UserWithRoles) });
+
+/** 429 from sign-in: the error plus when to try again (also sent as Retry-After). */
+export const LoginThrottled = z.object({ error: z.string(), retryAfterSeconds: z.number().int().positive() });

@@ -12,6 +12,7 @@ import { umearegionen } from './umearegionen';
 import { norrbottensKommuner } from './norrbottens-kommuner';
 import { kompetensmaklare } from './kompetensmaklare';
 import { swpp } from './swpp';
+import type { ReferenceData } from '$lib/domain/reference';
 import { markExampleIndicators, mergeParts, type SeedRows } from './rows';
 
 /**
@@ -19,18 +20,7 @@ import { markExampleIndicators, mergeParts, type SeedRows } from './rows';
  * extracts in `sources/`. Rows marked `exampleData` are made up for the demo;
  * everything else is a figure or text from a document or from SCB.
  */
-export type DemoData = {
-	organisations: Organisation[];
-	memberships: Membership[];
-	plans: Plan[];
-	goalAreas: GoalArea[];
-	goals: Goal[];
-	subGoals: SubGoal[];
-	indicators: Indicator[];
-	targets: Target[];
-	measurements: Measurement[];
-	assessments: Assessment[];
-};
+export type DemoData = Omit<ReferenceData, 'revision'> & { measurements: Measurement[]; assessments: Assessment[] };
 
 /** Parses every row of one table; a bad row throws with its table and id, so the faulty source line is easy to find. */
 function parseTable<T>(table: keyof DemoData, schema: z.ZodType<T>, rows: readonly { id: string }[]): T[] {

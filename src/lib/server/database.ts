@@ -1,10 +1,11 @@
 import { DEFAULT_PGLITE_DIR, openDatabase, type Database, type OpenedDatabase } from './db/connection';
-import { isSeeded, seedDemoData } from './db/seed';
+import { isFullySeeded, seedEverything, seedOptionsFromEnvironment } from './db/seed-all';
 
 /**
  * The server's one database: PostgreSQL when DATABASE_URL is set, otherwise
  * the embedded PGlite in PGLITE_DATA_DIR (default ./data/pglite). Opened once,
- * migrated and seeded with the demo data on first start.
+ * migrated and seeded with the demo data (goal trees, values, demo users)
+ * on first start.
  *
  * Kept on globalThis so Vite's dev server, which re-evaluates modules on
  * edit, does not open the PGlite folder a second time in the same process.
@@ -31,10 +32,11 @@ async function openServerDatabase(): Promise<OpenedDatabase> {
 		dataDir: process.env.PGLITE_DATA_DIR || DEFAULT_PGLITE_DIR
 	});
 	try {
-		if (!(await isSeeded(opened.db))) {
+		const options = seedOptionsFromEnvironment();
+		if (!(await isFullySeeded(opened.db, options))) {
 			// Loaded only here, so routes (and their tests) that never open the real database do not build the demo data.
 			const { buildDemoData } = await import('$lib/seed/demo-data');
-			await seedDemoData(opened.db, buildDemoData());
+			await seedEverything(opened.db, buildDemoData(), options);
 		}
 	} catch (error) {
 		await opened.close();

@@ -18,6 +18,8 @@ import { SyncRequest, SyncResponse, type MutationOutcome } from '$lib/domain/syn
 import { openDatabase, type OpenedDatabase } from '$lib/server/db/connection';
 import { applySync } from '$lib/server/sync/apply-sync';
 import { appliedMutations, history, measurements } from '$lib/server/db/schema';
+import { seedReferenceData } from '$lib/server/reference/seed';
+import { testEditor, testReference } from '$lib/server/sync/test-rows';
 
 const SEED = Number(process.env.CONVERGENCE_SEED ?? Date.now() % 2 ** 31);
 const CLIENTS = 3;
@@ -41,6 +43,8 @@ class Server {
 	constructor(readonly dir: string) {}
 	async start() {
 		this.opened = await openDatabase({ dataDir: this.dir });
+		// The goal tree the edits belong to (seeded once; a restart finds it already there).
+		await seedReferenceData(this.opened.db, testReference());
 	}
 	async stop() {
 		await this.opened?.close();
@@ -82,10 +86,11 @@ async function run() {
 	const created = new Set<string>();
 
 	/** The wire: JSON both ways, validated as the route does, with faults before and after the server. */
-	const transport = (faulty: boolean): SyncTransport => async (request) => {
+	// Each device is signed in as an editor of the test federation, named like the device.
+	const transport = (client: Client, faulty: boolean): SyncTransport => async (request) => {
 		if (faulty && rand() < 0.1) throw new Error('request dropped before the server');
 		const parsed = SyncRequest.parse(JSON.parse(JSON.stringify(request)));
-		const response = await applySync(server.db, parsed);
+		const response = await applySync(server.db, parsed, testEditor(client.name));
 		for (const o of response.outcomes) outcomes.set(o.mutationId, o);
 		if (faulty && rand() < 0.1) throw new Error('response lost after the server committed');
 		return SyncResponse.parse(JSON.parse(JSON.stringify(response)));
@@ -100,7 +105,7 @@ async function run() {
 		if (i === RESTART_AT) {
 			await server.stop();
 			// While it is down every sync fails at the transport, as a real outage would.
-			for (const c of clients) await syncOnce(c.db, transport(true)).catch(() => {});
+			for (const c of clients) await syncOnce(c.db, transport(c, true)).catch(() => {});
 			await server.start();
 		}
 		const client = pick(clients);
@@ -119,14 +124,14 @@ async function run() {
 		}
 		const newest = await client.db.outbox.orderBy('seq').last();
 		created.add(newest!.mutationId);
-		if (rand() < 0.15) await syncOnce(client.db, transport(true)).catch(() => {});
+		if (rand() < 0.15) await syncOnce(client.db, transport(client, true)).catch(() => {});
 	}
 
 	// Connections come back for good: everyone syncs until nothing is left, then pulls once more.
 	for (let round = 0; round < 10 && (await Promise.all(clients.map((c) => c.db.outbox.count()))).some((n) => n > 0); round++) {
-		for (const c of clients) await syncOnce(c.db, transport(false));
+		for (const c of clients) await syncOnce(c.db, transport(c, false));
 	}
-	for (const c of clients) await syncOnce(c.db, transport(false));
+	for (const c of clients) await syncOnce(c.db, transport(c, false));
 	for (const c of clients) expect(await c.db.outbox.count()).toBe(0);
 
 	// Every edit made on any device reached the server exactly once.

@@ -2,13 +2,14 @@ import { SyncResponse, type SyncRequest } from '$lib/domain/sync-protocol';
 import { SyncRefusedError, type SyncTransport } from './engine';
 
 /** POSTs to the server's sync endpoint; a 4xx becomes a SyncRefusedError carrying the server's Swedish message. */
-export function httpTransport(url = '/api/sync', fetchImpl: typeof fetch = fetch): SyncTransport {
+export function httpTransport(url = '/api/sync', fetchImpl: typeof fetch = fetch, hooks: { onUnauthorized?: () => void } = {}): SyncTransport {
 	return async (request: SyncRequest) => {
 		const response = await fetchImpl(url, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
 			body: JSON.stringify(request)
 		});
+		if (response.status === 401) hooks.onUnauthorized?.();
 		if (response.status >= 400 && response.status < 500) {
 			const body = await response.json().catch(() => ({}));
 			throw new SyncRefusedError(refusalMessage(response.status, body?.error), response.status);

@@ -8,12 +8,13 @@ import { closeDatabase, getDatabase } from '$lib/server/database';
 import { digestDatabase } from '$lib/server/db/test-support';
 import type { HistoryEntry } from '$lib/server/sync/apply-sync';
 import { CLIENT_A, mutationOf, syncRequest } from '$lib/server/sync/test-rows';
-import { POST } from './sync/+server';
-import { GET } from './history/[entity]/[id]/+server';
+import { TestBrowser } from '$lib/server/testing/api-client';
+import { DEMO, DEMO_PASSWORD } from '$lib/server/testing/fixtures';
 
 /**
  * The routes on the server's own database as it starts in production:
- * getDatabase() opens PGlite in a folder, migrates and seeds the demo data.
+ * getDatabase() opens PGlite in a folder, migrates and seeds the demo data
+ * (goal trees, values and demo users); requests go through hooks.server.ts.
  */
 
 const dataDir = mkdtempSync(join(tmpdir(), 'lagesbild-pglite-'));
@@ -32,18 +33,24 @@ afterAll(async () => {
 	rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function sync(body: unknown): Promise<SyncResponse> {
-	const response = await POST({ request: new Request('http://localhost/api/sync', { method: 'POST', body: JSON.stringify(body) }) } as never);
+/** Ada administers every grouping, so she sees every demo row; Anna administers Akademi Norr only. */
+const ada = new TestBrowser();
+const anna = new TestBrowser();
+
+async function sync(body: unknown, as = ada): Promise<SyncResponse> {
+	const response = await as.call('POST', '/api/sync', { body });
 	expect(response.status).toBe(200);
-	return SyncResponse.parse(await response.json());
+	return SyncResponse.parse(response.body);
 }
 
-async function history(entity: string, id: string): Promise<Response> {
-	return GET({ params: { entity, id } } as never);
+async function history(entity: string, id: string, as = ada) {
+	return as.call('GET', `/api/history/${entity}/${id}`);
 }
 
 describe('the server database', () => {
 	test('starts migrated and seeded with the demo measurements and assessments', async () => {
+		expect((await ada.signIn(DEMO.allAdmin, DEMO_PASSWORD)).status).toBe(200);
+		expect((await anna.signIn(DEMO.admin, DEMO_PASSWORD)).status).toBe(200);
 		const { changes, hasMore } = await sync(syncRequest(CLIENT_A, [], 0, 5000));
 		expect(hasMore).toBe(false);
 		expect(changes.filter((c) => c.entity === 'measurement')).toHaveLength(demo.measurements.length);
@@ -55,12 +62,12 @@ describe('the server database', () => {
 		const demoRow = demo.measurements[0];
 		const edited = { ...demoRow, value: typeof demoRow.value === 'number' ? demoRow.value + 1 : 1, updatedBy: 'Anna Andersson', updatedAt: new Date().toISOString(), exampleData: false };
 		const mutation = mutationOf(edited, null);
-		const { outcomes } = await sync(syncRequest(CLIENT_A, [mutation]));
+		const { outcomes } = await sync(syncRequest(CLIENT_A, [mutation]), anna);
 		expect(outcomes[0]).toMatchObject({ result: 'applied' });
 
 		const response = await history('measurement', demoRow.id);
 		expect(response.status).toBe(200);
-		const body = (await response.json()) as { entity: string; id: string; entries: HistoryEntry[] };
+		const body = response.body as { entity: string; id: string; entries: HistoryEntry[] };
 		expect(body.entries.map((e) => e.kind)).toEqual(['update', 'seed']);
 		expect(body.entries[0]).toMatchObject({ by: 'Anna Andersson', oldValue: demoRow.value, newValue: edited.value, mutationId: mutation.mutationId });
 	});
@@ -69,6 +76,14 @@ describe('the server database', () => {
 		expect((await history('user', 'x')).status).toBe(404);
 		expect((await history('measurement', 'm:finns-inte:kommun-0000:2020:t')).status).toBe(404);
 		expect((await history('measurement', 'Inte Ett Id!')).status).toBe(400);
+	});
+
+	test("the history route needs a session, and a role in the row's grouping", async () => {
+		const umeaRow = demo.measurements.find((m) => m.indicatorId.startsWith('umearegionen-'))!;
+		expect((await history('measurement', umeaRow.id, new TestBrowser())).status).toBe(401);
+		const refused = await history('measurement', umeaRow.id, anna);
+		expect(refused).toMatchObject({ status: 403, body: { error: expect.stringContaining('roll') } });
+		expect((await history('measurement', umeaRow.id, ada)).status).toBe(200);
 	});
 
 	test('a restart on the same folder migrates and seeds nothing twice', async () => {

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, check, index, integer, jsonb, pgSequence, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, check, index, integer, jsonb, pgSequence, pgTable, primaryKey, text, timestamp, unique, uniqueIndex } from 'drizzle-orm/pg-core';
 // Type-only imports: drizzle-kit loads this file outside Vite, where `$lib` does not resolve.
 import type { Measurement } from '../../domain/measurement';
 import type { Assessment } from '../../domain/assessment';
@@ -116,4 +116,121 @@ export const appliedMutations = pgTable('applied_mutations', {
 export const serverMeta = pgTable('server_meta', {
 	key: text('key').primaryKey(),
 	value: jsonb('value').$type<unknown>().notNull()
+});
+
+// ---------------------------------------------------------------- reference data
+
+/**
+ * The reference data the goal trees are made of (organisations, memberships,
+ * plans, goal areas, goals, sub-goals, indicators, targets), one table keyed
+ * by entity: every entity is read, filtered and written the same way, and
+ * the row is kept whole as jsonb, validated by its domain schema on write.
+ */
+export const REFERENCE_ENTITIES = ['organisation', 'membership', 'plan', 'goalArea', 'goal', 'subGoal', 'indicator', 'target'] as const;
+export type ReferenceEntity = (typeof REFERENCE_ENTITIES)[number];
+
+export const referenceRows = pgTable(
+	'reference_rows',
+	{
+		entity: text('entity').$type<ReferenceEntity>().notNull(),
+		id: text('id').notNull(),
+		row: jsonb('row').$type<Record<string, unknown>>().notNull(),
+		/**
+		 * The grouping the row belongs to (plan → its organisation, goal → its
+		 * plan's, target → its indicator's, …), derived on the server when the
+		 * row is written; who may read and change the row follows from it.
+		 * Null for municipalities, which belong to no one grouping.
+		 */
+		groupingId: text('grouping_id'),
+		/** From the same sequence as the synced rows: the last change to this row. */
+		revision: bigint('revision', { mode: 'number' }).notNull(),
+		/** Insertion order, so the reference data reads back in the order it was written (the demo's order). */
+		position: bigserial('position', { mode: 'number' }).notNull()
+	},
+	(table) => [
+		primaryKey({ columns: [table.entity, table.id] }),
+		index('reference_rows_grouping_idx').on(table.entity, table.groupingId),
+		check('reference_rows_entity_check', sql`${table.entity} in ('organisation', 'membership', 'plan', 'goalArea', 'goal', 'subGoal', 'indicator', 'target')`)
+	]
+);
+
+// ---------------------------------------------------------------- users, roles, sessions
+
+export const ROLE_NAMES = ['admin', 'editor', 'reporter', 'viewer'] as const;
+export type StoredRoleName = (typeof ROLE_NAMES)[number];
+
+export const users = pgTable('users', {
+	id: text('id').primaryKey(),
+	/** Lower-cased and trimmed (the Email schema does it), so one address is one user. */
+	email: text('email').notNull().unique('users_email_unique'),
+	name: text('name').notNull(),
+	/** scrypt, self-describing ("scrypt$N$r$p$salt$hash"); never the password itself. */
+	passwordHash: text('password_hash').notNull(),
+	createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow()
+});
+
+/** A user's roles, one row per grouping and role (a reporter may report for more than one municipality). */
+export const userRoles = pgTable(
+	'user_roles',
+	{
+		id: bigserial('id', { mode: 'number' }).primaryKey(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		organisationId: text('organisation_id').notNull(),
+		role: text('role').$type<StoredRoleName>().notNull(),
+		/** Reporters only: the member municipality they report for. */
+		municipalityId: text('municipality_id'),
+		grantedAt: timestamp('granted_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow()
+	},
+	(table) => [
+		unique('user_roles_assignment_unique').on(table.userId, table.organisationId, table.role, table.municipalityId).nullsNotDistinct(),
+		index('user_roles_organisation_idx').on(table.organisationId),
+		check('user_roles_role_check', sql`${table.role} in ('admin', 'editor', 'reporter', 'viewer')`),
+		check('user_roles_reporter_check', sql`(${table.role} = 'reporter') = (${table.municipalityId} is not null)`)
+	]
+);
+
+/** A signed-in browser. Only the SHA-256 of the cookie's token is kept: a copy of the table signs no one in. */
+export const sessions = pgTable(
+	'sessions',
+	{
+		tokenHash: text('token_hash').primaryKey(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+		expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull()
+	},
+	(table) => [index('sessions_user_idx').on(table.userId), index('sessions_expires_idx').on(table.expiresAt)]
+);
+
+/** An admin's invitation to a role; the link carries a token of which only the SHA-256 is kept. */
+export const invitations = pgTable(
+	'invitations',
+	{
+		tokenHash: text('token_hash').primaryKey(),
+		email: text('email').notNull(),
+		name: text('name').notNull(),
+		organisationId: text('organisation_id').notNull(),
+		role: text('role').$type<StoredRoleName>().notNull(),
+		municipalityId: text('municipality_id'),
+		invitedBy: text('invited_by').references(() => users.id, { onDelete: 'set null' }),
+		createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+		expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+		acceptedAt: timestamp('accepted_at', { withTimezone: true, mode: 'date' }),
+		acceptedBy: text('accepted_by').references(() => users.id, { onDelete: 'set null' })
+	},
+	(table) => [index('invitations_organisation_idx').on(table.organisationId)]
+);
+
+/**
+ * Failed sign-ins per e-mail address and per IP address ("email:…", "ip:…"),
+ * in the database so a restart does not reset a lockout.
+ */
+export const loginThrottle = pgTable('login_throttle', {
+	key: text('key').primaryKey(),
+	failures: integer('failures').notNull(),
+	lastFailureAt: timestamp('last_failure_at', { withTimezone: true, mode: 'date' }).notNull(),
+	lockedUntil: timestamp('locked_until', { withTimezone: true, mode: 'date' })
 });

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { asc, sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { openDatabase, type Database, type OpenedDatabase } from './connection';
-import { appliedMutations, assessments, history, measurements, serverMeta } from './schema';
+import { appliedMutations, assessments, history, invitations, loginThrottle, measurements, referenceRows, serverMeta, sessions, userRoles, users } from './schema';
 
 /**
  * Test helpers (not a test file): the two database backends the sync suite
@@ -71,7 +71,9 @@ async function openFreshPostgresDatabase(): Promise<OpenedDatabase> {
 
 /** Empties every table; cheaper than a new PGlite (about 2.5 s) per test. */
 export async function resetDatabase(db: Database): Promise<void> {
-	await db.execute(sql`truncate table measurements, assessments, history, applied_mutations, server_meta restart identity`);
+	await db.execute(
+		sql`truncate table measurements, assessments, history, applied_mutations, server_meta, reference_rows, users, user_roles, sessions, invitations, login_throttle restart identity`
+	);
 }
 
 /** Everything stored, in a stable order: equal digests mean nothing changed. */
@@ -81,7 +83,13 @@ export async function digestDatabase(db: Database): Promise<string> {
 		assessments: await db.select().from(assessments).orderBy(asc(assessments.id)),
 		history: await db.select().from(history).orderBy(asc(history.id)),
 		appliedMutations: await db.select().from(appliedMutations).orderBy(asc(appliedMutations.mutationId)),
-		serverMeta: await db.select().from(serverMeta).orderBy(asc(serverMeta.key))
+		serverMeta: await db.select().from(serverMeta).orderBy(asc(serverMeta.key)),
+		referenceRows: await db.select().from(referenceRows).orderBy(asc(referenceRows.entity), asc(referenceRows.id)),
+		users: await db.select().from(users).orderBy(asc(users.id)),
+		userRoles: await db.select().from(userRoles).orderBy(asc(userRoles.id)),
+		sessions: await db.select().from(sessions).orderBy(asc(sessions.tokenHash)),
+		invitations: await db.select().from(invitations).orderBy(asc(invitations.tokenHash)),
+		loginThrottle: await db.select().from(loginThrottle).orderBy(asc(loginThrottle.key))
 	};
 	return createHash('sha256').update(JSON.stringify(tables)).digest('hex');
 }

@@ -6,7 +6,14 @@ import { measurements } from '../db/schema';
 import { seedDemoData } from '../db/seed';
 import { digestDatabase, resetDatabase, testBackends } from '../db/test-support';
 import { applySync, historyOf } from './apply-sync';
-import { CLIENT_A, CLIENT_B, CLIENT_C, assessment, measurement, mutationOf, syncRequest } from './test-rows';
+import { CLIENT_A, CLIENT_B, CLIENT_C, TEST_GROUPING, assessment, measurement, mutationOf, syncRequest, testEditor, testReference } from './test-rows';
+import { putReference } from '../reference/store';
+import { seedReferenceData } from '../reference/seed';
+import type { SyncActor } from './authorize';
+
+/** Two editors of the test federation; the server writes the signed-in user's name into every row. */
+const ANNA = testEditor('Anna Andersson');
+const BO = testEditor('Bo Berg');
 
 /**
  * One suite, run against the embedded PGlite and a real PostgreSQL: the same
@@ -24,11 +31,14 @@ for (const backend of backends) {
 			db = opened.db;
 		}, 60_000);
 		afterAll(async () => opened?.close());
-		beforeEach(async () => resetDatabase(db));
+		beforeEach(async () => {
+			await resetDatabase(db);
+			await seedReferenceData(db, testReference());
+		});
 
 		/** Sends a request and checks the answer against the wire schema, as a client would. */
-		async function sync(request: SyncRequest): Promise<SyncResponse> {
-			const response = await applySync(db, request);
+		async function sync(request: SyncRequest, actor: SyncActor = ANNA): Promise<SyncResponse> {
+			const response = await applySync(db, request, actor);
 			return SyncResponse.parse(response);
 		}
 
@@ -59,7 +69,7 @@ for (const backend of backends) {
 			const first = await sync(syncRequest(CLIENT_A, [mutationOf(measurement({ value: 10 }), null)]));
 			const base = first.lastRevision;
 			const edited = measurement({ value: 11, updatedBy: 'Bo Berg' });
-			const second = await sync(syncRequest(CLIENT_B, [mutationOf(edited, base)], base));
+			const second = await sync(syncRequest(CLIENT_B, [mutationOf(edited, base)], base), BO);
 			expect(second.outcomes[0]).toMatchObject({ result: 'applied' });
 			expect(second.changes).toHaveLength(1);
 			expect(second.changes[0].row).toEqual(edited);
@@ -109,7 +119,7 @@ for (const backend of backends) {
 			expect(a.outcomes[0]).toMatchObject({ result: 'applied' });
 			const aRevision = a.lastRevision;
 			// B did not see A's edit: its base is older than the row now.
-			const b = await sync(syncRequest(CLIENT_B, [fromB], base));
+			const b = await sync(syncRequest(CLIENT_B, [fromB], base), BO);
 			expect(b.outcomes[0]).toMatchObject({ result: 'conflict' });
 			const conflictRevision = (b.outcomes[0] as { revision: number }).revision;
 			expect(conflictRevision).toBeGreaterThan(aRevision);
@@ -134,13 +144,13 @@ for (const backend of backends) {
 		test('editing the row at its current revision resolves the conflict', async () => {
 			const base = (await sync(syncRequest(CLIENT_A, [mutationOf(measurement({ value: 10 }), null)]))).lastRevision;
 			await sync(syncRequest(CLIENT_A, [mutationOf(measurement({ value: 11 }), base)], base));
-			const conflict = await sync(syncRequest(CLIENT_B, [mutationOf(measurement({ value: 12, updatedBy: 'Bo Berg' }), base)], base));
+			const conflict = await sync(syncRequest(CLIENT_B, [mutationOf(measurement({ value: 12, updatedBy: 'Bo Berg' }), base)], base), BO);
 			const current = (conflict.outcomes[0] as { revision: number }).revision;
 			expect((await rowOf(measurement().id))?.conflicts).toHaveLength(1);
 
 			// B saw the conflict (it pulled `current`) and picks 12 after talking to A.
 			const resolution = mutationOf(measurement({ value: 12, updatedBy: 'Bo Berg', note: 'Enligt årsredovisningen' }), current);
-			const resolved = await sync(syncRequest(CLIENT_B, [resolution], current));
+			const resolved = await sync(syncRequest(CLIENT_B, [resolution], current), BO);
 			expect(resolved.outcomes[0]).toMatchObject({ result: 'applied' });
 			expect(resolved.changes).toEqual([{ entity: 'measurement', row: resolution.row, revision: resolved.lastRevision, conflicts: [] }]);
 			const [latest] = await historyOf(db, 'measurement', resolution.row.id);
@@ -166,7 +176,7 @@ for (const backend of backends) {
 		test('another client sending the very same content is applied without a new revision', async () => {
 			const base = (await sync(syncRequest(CLIENT_A, [mutationOf(measurement({ value: 10 }), null)]))).lastRevision;
 			const changed = (await sync(syncRequest(CLIENT_A, [mutationOf(measurement({ value: 11 }), base)]))).lastRevision;
-			const same = await sync(syncRequest(CLIENT_B, [mutationOf(measurement({ value: 11, updatedBy: 'Bo Berg' }), base)], changed));
+			const same = await sync(syncRequest(CLIENT_B, [mutationOf(measurement({ value: 11, updatedBy: 'Bo Berg' }), base)], changed), BO);
 			expect(same.outcomes[0]).toEqual({ mutationId: expect.any(String), result: 'applied', revision: changed });
 			expect(same.changes).toEqual([]);
 			expect((await rowOf(measurement().id))?.conflicts).toEqual([]);
@@ -175,7 +185,7 @@ for (const backend of backends) {
 		test('assessments conflict on their status and analysis', async () => {
 			const base = (await sync(syncRequest(CLIENT_A, [mutationOf(assessment({ status: 'onTrack' }), null)]))).lastRevision;
 			await sync(syncRequest(CLIENT_A, [mutationOf(assessment({ status: 'atRisk' }), base)]));
-			const b = await sync(syncRequest(CLIENT_B, [mutationOf(assessment({ status: 'offTrack', updatedBy: 'Cecilia' }), base)]));
+			const b = await sync(syncRequest(CLIENT_B, [mutationOf(assessment({ status: 'offTrack', updatedBy: 'Cecilia' }), base)]), testEditor('Cecilia'));
 			expect(b.outcomes[0]).toMatchObject({ result: 'conflict' });
 			const row = await rowOf(assessment().id);
 			expect(row).toMatchObject({ entity: 'assessment', row: { status: 'atRisk' } });
@@ -224,7 +234,7 @@ for (const backend of backends) {
 			const first = mutationOf(measurement({ value: 1, updatedBy: 'Anna Andersson', updatedAt: '2025-01-01T09:00:00.000Z' }), null);
 			const base = (await sync(syncRequest(CLIENT_A, [first]))).lastRevision;
 			const second = mutationOf(measurement({ value: 2, updatedBy: 'Bo Berg', updatedAt: '2025-02-01T09:00:00+01:00' }), base);
-			await sync(syncRequest(CLIENT_B, [second]));
+			await sync(syncRequest(CLIENT_B, [second]), BO);
 			const entries = await historyOf(db, 'measurement', first.row.id);
 			expect(entries).toHaveLength(2);
 			expect(entries[0]).toMatchObject({
@@ -260,8 +270,98 @@ for (const backend of backends) {
 			// The route refuses NUL characters before this point; here one reaches the database and fails there.
 			const broken = mutationOf(measurement({ year: 2023, note: 'tr\u0000asig' }), null);
 			const before = await digestDatabase(db);
-			await expect(applySync(db, syncRequest(CLIENT_A, [good, broken]))).rejects.toThrow();
+			await expect(applySync(db, syncRequest(CLIENT_A, [good, broken]), ANNA)).rejects.toThrow();
 			expect(await digestDatabase(db)).toBe(before);
+		});
+
+		describe('as the signed-in user', () => {
+			const reporter: SyncActor = { name: 'Rut Rapportör', roles: [{ organisationId: TEST_GROUPING, role: 'reporter', municipalityId: 'kommun-2401' }] };
+
+			/** A second federation, with one indicator, beside the test federation. */
+			async function addOtherGrouping(): Promise<void> {
+				await db.transaction(async (tx) => {
+					await putReference(tx, 'organisation', { id: 'andra-forbundet', kind: 'federation', name: 'Andra förbundet' }, 'andra-forbundet');
+					await putReference(tx, 'membership', { id: 'ms:andra:2401', groupingId: 'andra-forbundet', memberId: 'kommun-2401', fromYear: 2000 }, 'andra-forbundet');
+					await putReference(tx, 'indicator', { id: 'ind-andra', organisationId: 'andra-forbundet' }, 'andra-forbundet');
+				});
+			}
+
+			test("the row says who made the change as the server knows them, not as the client wrote it", async () => {
+				const forged = mutationOf(measurement({ value: 3, updatedBy: 'Någon annan' }), null);
+				const response = await sync(syncRequest(CLIENT_A, [forged]), BO);
+				expect(response.changes[0].row.updatedBy).toBe('Bo Berg');
+				expect((await historyOf(db, 'measurement', forged.row.id))[0]).toMatchObject({ by: 'Bo Berg', row: { updatedBy: 'Bo Berg' } });
+			});
+
+			test('a refused mutation comes back rejected with its reason, the rest of the batch applies, and a replay answers the same', async () => {
+				const own = mutationOf(measurement({ organisationId: 'kommun-2401', value: 1 }), null);
+				const other = mutationOf(measurement({ organisationId: 'kommun-2403', value: 2 }), null);
+				const judged = mutationOf(assessment(), null);
+				const ownLater = mutationOf(measurement({ organisationId: 'kommun-2401', year: 2023, value: 3 }), null);
+				const request = syncRequest(CLIENT_A, [own, other, judged, ownLater]);
+				const response = await sync(request, reporter);
+				expect(response.outcomes.map((o) => o.result)).toEqual(['applied', 'rejected', 'rejected', 'applied']);
+				expect(response.outcomes[1]).toMatchObject({ reason: 'Du är rapportör för Kommun 2401 och kan inte ändra värden för Kommun 2403.' });
+				expect(response.outcomes[2]).toMatchObject({ reason: 'Du är rapportör i Testförbundet och kan ange värden men inte bedöma mål.' });
+				expect(response.changes.map((c) => c.row.id).sort()).toEqual([own.row.id, ownLater.row.id].sort());
+				expect(await historyOf(db, 'measurement', other.row.id)).toEqual([]);
+				const before = await digestDatabase(db);
+				expect((await sync(request, reporter)).outcomes).toEqual(response.outcomes);
+				expect(await digestDatabase(db)).toBe(before);
+			});
+
+			test('values for a non-member, an unknown indicator, or a grouping the user has no role in are rejected', async () => {
+				const outsider: SyncActor = { name: 'Olle', roles: [{ organisationId: 'andra-forbundet', role: 'admin' }] };
+				const cases: [SyncActor, ReturnType<typeof mutationOf>, string][] = [
+					[ANNA, mutationOf(measurement({ organisationId: 'kommun-2480' }), null), 'kommun-2480 är inte medlem i Testförbundet år 2024.'],
+					[ANNA, mutationOf(measurement({ indicatorId: 'ind-okand' }), null), 'Indikatorn finns inte på servern, så värdet kan inte sparas.'],
+					[ANNA, mutationOf(assessment({ goalId: 'mal-okant' }), null), 'Målet finns inte på servern, så bedömningen kan inte sparas.'],
+					[outsider, mutationOf(measurement(), null), 'Du har ingen roll i Testförbundet och kan inte ändra dess värden.'],
+					[{ name: 'Vera', roles: [{ organisationId: TEST_GROUPING, role: 'viewer' }] }, mutationOf(measurement(), null), 'Du är läsare i Testförbundet och kan inte ändra värden.']
+				];
+				for (const [actor, mutation, reason] of cases) {
+					const { outcomes } = await sync(syncRequest(CLIENT_A, [mutation]), actor);
+					expect(outcomes[0]).toEqual({ mutationId: mutation.mutationId, result: 'rejected', reason });
+				}
+				expect((await sync(syncRequest(CLIENT_C, [], 0), ANNA)).changes).toEqual([]);
+			});
+
+			test("the pull sends only the user's groupings' rows, and its keyset pages skip none of them between hidden ones", async () => {
+				await addOtherGrouping();
+				const both: SyncActor = { name: 'Ada', roles: [{ organisationId: TEST_GROUPING, role: 'editor' }, { organisationId: 'andra-forbundet', role: 'editor' }] };
+				const mutations = Array.from({ length: 24 }, (_, i) =>
+					mutationOf(measurement({ indicatorId: i % 3 === 0 ? 'ind-sjukfranvaro' : 'ind-andra', year: 2000 + i }), null)
+				);
+				mutations.push(mutationOf(assessment(), null));
+				await sync(syncRequest(CLIENT_A, mutations), both);
+				const visible = new Set([...mutations.filter((m) => m.entity === 'assessment' || m.row.indicatorId === 'ind-sjukfranvaro').map((m) => m.row.id)]);
+
+				const pages: SyncResponse[] = [];
+				let lastRevision = 0;
+				for (let guard = 0; guard < 20; guard++) {
+					const page = await sync(syncRequest(CLIENT_B, [], lastRevision, 2), { name: 'Vera', roles: [{ organisationId: TEST_GROUPING, role: 'viewer' }] });
+					pages.push(page);
+					lastRevision = page.lastRevision;
+					if (!page.hasMore) break;
+				}
+				const pulled = pages.flatMap((p) => p.changes.map((c) => c.row.id));
+				expect(pulled).toHaveLength(visible.size);
+				expect(new Set(pulled)).toEqual(visible);
+				const revisions = pages.flatMap((p) => p.changes.map((c) => c.revision));
+				expect(revisions).toEqual([...revisions].sort((a, b) => a - b));
+				expect(pages.at(-1)?.hasMore).toBe(false);
+				expect(pages.slice(0, -1).every((p) => p.changes.length === 2 && p.hasMore)).toBe(true);
+				// Someone with no role anywhere pulls nothing.
+				expect((await sync(syncRequest(CLIENT_C, [], 0), { name: 'Ingen', roles: [] })).changes).toEqual([]);
+			});
+
+			test('the epoch a client sees changes with the groupings the user may read, so a new role starts a full pull', async () => {
+				const epochOf = async (actor: SyncActor) => (await sync(syncRequest(CLIENT_A, [], 0), actor)).serverEpoch;
+				expect(await epochOf(ANNA)).toBe(await epochOf(BO));
+				expect(await epochOf(ANNA)).toBe(await epochOf(reporter));
+				const withMore: SyncActor = { name: 'Anna Andersson', roles: [...ANNA.roles, { organisationId: 'andra-forbundet', role: 'viewer' }] };
+				expect(await epochOf(withMore)).not.toBe(await epochOf(ANNA));
+			});
 		});
 
 		describe('seeded demo rows', () => {

@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, gt } from 'drizzle-orm';
+import { createHash, randomUUID } from 'node:crypto';
+import { and, asc, desc, eq, gt, inArray, type SQL } from 'drizzle-orm';
 import type { Mutation, MutationEntity } from '$lib/domain/mutation';
 import {
 	DEFAULT_PAGE_SIZE,
@@ -10,25 +10,43 @@ import {
 	type SyncResponse
 } from '$lib/domain/sync-protocol';
 import type { Database, Transaction } from '../db/connection';
-import { appliedMutations, history, serverMeta, type HistoryKind } from '../db/schema';
+import { appliedMutations, assessments, history, measurements, referenceRows, serverMeta, type HistoryKind } from '../db/schema';
 import { lockRevisions, nextRevision } from '../db/revisions';
 import { toConflictingValue, type StoredConflict } from '../db/stored-conflict';
 import { idMismatchReason, insertValues, keyColumnsOf, sameContent, tableOf, valueOf, type SyncedRow } from './entities';
+import { loadAccessData, refusalReason, type AccessData, type SyncActor } from './authorize';
+import { readableGroupings } from '../reference/read';
 
 /**
- * One sync exchange: apply the client's outbox in order, then send what
- * changed after the client's last revision. One transaction, so a failure
- * leaves nothing half-applied and the client simply retries (replays are
- * no-ops).
+ * One sync exchange for one signed-in user: apply the client's outbox in
+ * order, then send what changed after the client's last revision. One
+ * transaction, so a failure leaves nothing half-applied and the client simply
+ * retries (replays are no-ops).
+ *
+ * Every mutation is checked against the user's roles; a refused one is
+ * answered `rejected` with the reason, and the rest of the batch still
+ * applies. The pull sends only rows of the groupings the user has a role in.
  */
-export async function applySync(db: Database, request: SyncRequest): Promise<SyncResponse> {
+export async function applySync(db: Database, request: SyncRequest, actor: SyncActor): Promise<SyncResponse> {
+	const groupings = readableGroupings(actor.roles);
 	return db.transaction(async (tx) => {
 		if (request.mutations.length > 0) await lockRevisions(tx);
+		const access = await loadAccessData(tx, request.mutations, actor);
 		const outcomes: MutationOutcome[] = [];
-		for (const mutation of request.mutations) outcomes.push(await applyMutation(tx, request.clientId, mutation));
-		const page = await pullChanges(tx, request.lastRevision, request.pageSize ?? DEFAULT_PAGE_SIZE);
-		return { protocol: PROTOCOL_VERSION, serverEpoch: await serverEpoch(tx), outcomes, ...page };
+		for (const mutation of request.mutations) outcomes.push(await applyMutation(tx, request.clientId, mutation, actor, access));
+		const page = await pullChanges(tx, request.lastRevision, request.pageSize ?? DEFAULT_PAGE_SIZE, groupings);
+		return { protocol: PROTOCOL_VERSION, serverEpoch: viewEpoch(await serverEpoch(tx), groupings), outcomes, ...page };
 	});
+}
+
+/**
+ * The epoch a client sees names the database AND the groupings the user may
+ * read. When a role is added or removed it changes, and the client, as for
+ * a replaced database, pulls again from 0: a pull "after revision N" would
+ * never send the older rows of a grouping the user has just been given.
+ */
+function viewEpoch(databaseEpoch: string, groupings: readonly string[]): string {
+	return `${databaseEpoch}.${createHash('sha256').update(groupings.join('\n')).digest('hex').slice(0, 12)}`;
 }
 
 const EPOCH_KEY = 'epoch';
@@ -42,12 +60,20 @@ async function serverEpoch(tx: Transaction): Promise<string> {
 
 // ---------------------------------------------------------------- push
 
-async function applyMutation(tx: Transaction, clientId: string, mutation: Mutation): Promise<MutationOutcome> {
+async function applyMutation(tx: Transaction, clientId: string, mutation: Mutation, actor: SyncActor, access: AccessData): Promise<MutationOutcome> {
 	const earlier = await storedOutcome(tx, mutation.mutationId);
 	if (earlier) return earlier;
-	const outcome = await decideAndWrite(tx, clientId, mutation);
+	const refused = refusalReason(access, actor, mutation);
+	const outcome: MutationOutcome = refused
+		? { mutationId: mutation.mutationId, result: 'rejected', reason: refused }
+		: await decideAndWrite(tx, clientId, authoredBy(mutation, actor.name));
 	await tx.insert(appliedMutations).values({ mutationId: mutation.mutationId, clientId, outcome });
 	return outcome;
+}
+
+/** Who made a change is the signed-in user, whatever name the client put in the row. */
+function authoredBy(mutation: Mutation, name: string): Mutation {
+	return { ...mutation, row: { ...mutation.row, updatedBy: name } } as Mutation;
 }
 
 /** A replayed mutation (the client did not get the first answer) gets that same answer and changes nothing. */
@@ -201,25 +227,39 @@ type Page = Pick<SyncResponse, 'changes' | 'lastRevision' | 'hasMore'>;
  * the client's revision, at most one page plus one row (the extra row only
  * tells whether more wait), and the two are merged. Cost depends on the page
  * size, not on how many rows lie before or after it.
+ *
+ * Only rows of the given groupings are read: the filter sits in the same
+ * query as the revision order and limit, so a page is "the next visible rows"
+ * and lastRevision never skips one.
  */
-export async function pullChanges(tx: Transaction | Database, afterRevision: number, pageSize: number): Promise<Page> {
+export async function pullChanges(tx: Transaction | Database, afterRevision: number, pageSize: number, groupings: readonly string[]): Promise<Page> {
 	const limit = pageSize + 1;
-	const merged = [...(await changesOf(tx, 'measurement', afterRevision, limit)), ...(await changesOf(tx, 'assessment', afterRevision, limit))]
+	const merged = [...(await changesOf(tx, 'measurement', afterRevision, limit, groupings)), ...(await changesOf(tx, 'assessment', afterRevision, limit, groupings))]
 		.sort((a, b) => a.revision - b.revision)
 		.slice(0, limit);
 	const changes = merged.slice(0, pageSize);
 	return { changes, lastRevision: changes.at(-1)?.revision ?? afterRevision, hasMore: merged.length > pageSize };
 }
 
-async function changesOf(tx: Transaction | Database, entity: MutationEntity, afterRevision: number, limit: number): Promise<Change[]> {
+async function changesOf(tx: Transaction | Database, entity: MutationEntity, afterRevision: number, limit: number, groupings: readonly string[]): Promise<Change[]> {
 	const table = tableOf(entity);
 	const rows = await tx
 		.select({ row: table.row, revision: table.revision, conflicts: table.conflicts })
 		.from(table)
-		.where(gt(table.revision, afterRevision))
+		.where(and(gt(table.revision, afterRevision), visibleIn(tx, entity, groupings)))
 		.orderBy(asc(table.revision))
 		.limit(limit);
 	return rows.map(({ row, revision, conflicts }) => ({ entity, row, revision, conflicts: conflicts.map(toConflictingValue) }) as Change);
+}
+
+/** A value is visible through its indicator's grouping, an assessment through its goal's. */
+function visibleIn(tx: Transaction | Database, entity: MutationEntity, groupings: readonly string[]): SQL {
+	const parent = entity === 'measurement' ? 'indicator' : 'goal';
+	const parentIds = tx
+		.select({ id: referenceRows.id })
+		.from(referenceRows)
+		.where(and(eq(referenceRows.entity, parent), inArray(referenceRows.groupingId, [...groupings])));
+	return entity === 'measurement' ? inArray(measurements.indicatorId, parentIds) : inArray(assessments.goalId, parentIds);
 }
 
 // ---------------------------------------------------------------- history

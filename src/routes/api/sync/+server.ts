@@ -2,19 +2,20 @@ import { json } from '@sveltejs/kit';
 import type { SyncError } from '$lib/domain/sync-protocol';
 import { getDatabase } from '$lib/server/database';
 import { readBodyText } from '$lib/server/http/read-body';
+import { methodNotAllowed, signedIn } from '$lib/server/http/route';
 import { MAX_SYNC_BODY_BYTES, parseSyncRequest } from '$lib/server/sync/parse-request';
 import { applySync } from '$lib/server/sync/apply-sync';
-import type { RequestHandler } from './$types';
 
 // A live endpoint: it must run on the server, never be written out at build time.
 export const prerender = false;
 
 /**
- * POST /api/sync: push the outbox, pull what changed. A body that is too
- * big, not JSON, not the protocol or another protocol version is answered
- * with 413/400/409 and nothing is applied.
+ * POST /api/sync: push the outbox, pull what changed, as the signed-in user
+ * (401 without a session). A body that is too big, not JSON, not the
+ * protocol or another protocol version is answered with 413/400/409 and
+ * nothing is applied. Mutations the user may not make come back `rejected`.
  */
-export const POST: RequestHandler = async ({ request }) => {
+export const POST = signedIn(async ({ request }, session) => {
 	const body = await readBodyText(request, MAX_SYNC_BODY_BYTES);
 	if (!body.ok) {
 		return body.reason === 'too-large'
@@ -23,10 +24,12 @@ export const POST: RequestHandler = async ({ request }) => {
 	}
 	const parsed = parseSyncRequest(body.text);
 	if (!parsed.ok) return json(parsed.body, { status: parsed.status });
-	return json(await applySync(await getDatabase(), parsed.request));
-};
+	return json(await applySync(await getDatabase(), parsed.request, { name: session.user.name, roles: session.roles }));
+});
 
 function fail(status: number, error: string): Response {
 	const body: SyncError = { error };
 	return json(body, { status });
 }
+
+export const fallback = methodNotAllowed;

@@ -6,26 +6,34 @@ import { openDatabase, type OpenedDatabase } from '$lib/server/db/connection';
 import { seedDemoData } from '$lib/server/db/seed';
 import { digestDatabase } from '$lib/server/db/test-support';
 import { useDatabase } from '$lib/server/database';
+import { seedReferenceData } from '$lib/server/reference/seed';
 import { applySync } from '$lib/server/sync/apply-sync';
 import { findUnstorableText } from '$lib/server/sync/parse-request';
-import { CLIENT_A, CLIENT_B, assessment, measurement, mutationOf, syncRequest } from '$lib/server/sync/test-rows';
-import { POST } from './+server';
+import { CLIENT_A, CLIENT_B, TEST_GROUPING, assessment, measurement, mutationOf, syncRequest, testEditor, testReference } from '$lib/server/sync/test-rows';
+import { TestBrowser, type ApiReply } from '$lib/server/testing/api-client';
+import { addUser } from '$lib/server/testing/fixtures';
 
 /**
- * The real route handler against bad input: whatever arrives, the answer is
- * a 4xx with a SyncError body, never a 500, and the database is untouched.
+ * The real route (through hooks.server.ts, signed in as an editor, and
+ * anonymously) against bad input: whatever arrives, the answer is a 4xx
+ * with a SyncError body, never a 500, and the database is untouched.
  */
 
 let opened: OpenedDatabase;
+const editor = new TestBrowser();
+const EDITOR = testEditor('Anna Andersson');
 
 beforeAll(async () => {
 	opened = await openDatabase({ dataDir: 'memory://' });
+	await seedReferenceData(opened.db, testReference());
 	await seedDemoData(opened.db, buildDemoData());
 	// Some client history too, so replays, conflicts and applied mutations exist to be disturbed.
-	const base = (await applySync(opened.db, syncRequest(CLIENT_A, [mutationOf(measurement({ value: 1 }), null), mutationOf(assessment(), null)]))).lastRevision;
-	await applySync(opened.db, syncRequest(CLIENT_A, [mutationOf(measurement({ value: 2 }), base)]));
-	await applySync(opened.db, syncRequest(CLIENT_B, [mutationOf(measurement({ value: 3 }), base - 1)]));
+	const base = (await applySync(opened.db, syncRequest(CLIENT_A, [mutationOf(measurement({ value: 1 }), null), mutationOf(assessment(), null)]), EDITOR)).lastRevision;
+	await applySync(opened.db, syncRequest(CLIENT_A, [mutationOf(measurement({ value: 2 }), base)]), EDITOR);
+	await applySync(opened.db, syncRequest(CLIENT_B, [mutationOf(measurement({ value: 3 }), base - 1)]), testEditor('Bo Berg'));
 	useDatabase(opened.db);
+	await addUser(opened.db, 'anna@testforbund.example', 'Anna Andersson', [{ organisationId: TEST_GROUPING, role: 'editor' }], 'ett-bra-losenord');
+	expect((await editor.signIn('anna@testforbund.example', 'ett-bra-losenord')).status).toBe(200);
 }, 60_000);
 
 afterAll(async () => {
@@ -33,19 +41,17 @@ afterAll(async () => {
 	await opened?.close();
 });
 
-async function post(body: BodyInit, headers?: HeadersInit): Promise<Response> {
-	const request = new Request('http://localhost/api/sync', { method: 'POST', body, headers });
-	return (await POST({ request } as never)) as Response;
+async function post(body: BodyInit, headers?: Record<string, string>, as: TestBrowser = editor): Promise<ApiReply> {
+	return as.call('POST', '/api/sync', { body, headers });
 }
 
 /** Posts, and checks the one thing that must always hold for bad input. */
-async function expectRefused(body: BodyInit, headers?: HeadersInit): Promise<{ status: number; error: SyncError }> {
-	const response = await post(body, headers);
-	const text = await response.text();
-	if (response.status < 400 || response.status >= 500) {
-		throw new Error(`Väntade 4xx, fick ${response.status} för ${String(body).slice(0, 300)}: ${text.slice(0, 300)}`);
+async function expectRefused(body: BodyInit, headers?: Record<string, string>, as: TestBrowser = editor): Promise<{ status: number; error: SyncError }> {
+	const reply = await post(body, headers, as);
+	if (reply.status < 400 || reply.status >= 500) {
+		throw new Error(`Väntade 4xx, fick ${reply.status} för ${String(body).slice(0, 300)}: ${JSON.stringify(reply.body).slice(0, 300)}`);
 	}
-	return { status: response.status, error: SyncError.parse(JSON.parse(text)) };
+	return { status: reply.status, error: SyncError.parse(reply.body) };
 }
 
 /** What a well-behaved client sends; the fuzzers break it in every way they can. */
@@ -206,6 +212,23 @@ describe('POST /api/sync with bad input', () => {
 		expect(tally.protocolMismatch).toBeGreaterThan(300);
 		expect(tally.badJson).toBeGreaterThan(300);
 		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+	}, 120_000);
+
+	test('anonymous callers and forged cookies get 401 for every payload, good or bad', async () => {
+		const anonymous = new TestBrowser('198.51.100.7');
+		const forged = { cookie: 'lagesbild_session=' + 'A'.repeat(43) };
+		expect((await expectRefused(JSON.stringify(validRequest()), undefined, anonymous)).status).toBe(401);
+		const forgedReply = await post(JSON.stringify(validRequest()), forged as never, anonymous);
+		expect(forgedReply.status).toBe(401);
+		expect(forgedReply.setCookies.join()).toMatch(/^lagesbild_session=; Max-Age=0; Path=\//);
+		await fc.assert(
+			fc.asyncProperty(badBody, async (body) => {
+				const { status, error } = await expectRefused(body, undefined, anonymous);
+				expect(status).toBe(401);
+				expect(error.error).toBe('Du är inte inloggad. Logga in och försök igen.');
+			}),
+			{ numRuns: 1000 }
+		);
 	}, 60_000);
 
 	test('the database is unchanged by all of it', async () => {
@@ -218,10 +241,10 @@ describe('POST /api/sync with unusual but valid input', () => {
 		const text = JSON.stringify(validRequest()).replace('"row":{', '"row":{"__proto__":{"polluted":true},');
 		const response = await post(text);
 		expect(response.status).toBe(200);
-		const answer = SyncResponse.parse(await response.json());
+		const answer = SyncResponse.parse(response.body);
 		expect(answer.outcomes.map((o) => o.result)).toEqual(['applied', 'applied']);
 		const revision = (answer.outcomes[0] as { revision: number }).revision;
-		const { changes } = await applySync(opened.db, syncRequest(CLIENT_B, [], revision - 1, 1));
+		const { changes } = await applySync(opened.db, syncRequest(CLIENT_B, [], revision - 1, 1), EDITOR);
 		expect(changes[0].row.id).toBe(measurement({ year: 2030 }).id);
 		expect(Object.keys(changes[0].row)).not.toContain('__proto__');
 		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -267,7 +290,7 @@ describe('POST /api/sync with generated valid input', () => {
 			fc.asyncProperty(request, async ({ clientId, lastRevision, mutations, pageSize }) => {
 				const response = await post(JSON.stringify(syncRequest(clientId, mutations, lastRevision, pageSize)));
 				expect(response.status).toBe(200);
-				const answer = SyncResponse.parse(await response.json());
+				const answer = SyncResponse.parse(response.body);
 				expect(answer.outcomes.map((o) => o.mutationId)).toEqual(mutations.map((m) => m.mutationId));
 				expect(answer.changes.length).toBeLessThanOrEqual(pageSize);
 				expect(answer.lastRevision).toBeGreaterThanOrEqual(lastRevision);

@@ -1,19 +1,30 @@
-import { json } from '@sveltejs/kit';
+import { canRead } from '$lib/domain/auth';
 import { Id } from '$lib/domain/common';
 import type { MutationEntity } from '$lib/domain/mutation';
 import { getDatabase } from '$lib/server/database';
+import { ok, refusal } from '$lib/server/http/api';
+import { methodNotAllowed, signedIn } from '$lib/server/http/route';
 import { historyOf } from '$lib/server/sync/apply-sync';
-import type { RequestHandler } from './$types';
+import { groupingOfSyncedRow } from '$lib/server/sync/authorize';
 
 export const prerender = false;
 
 const ENTITIES: readonly string[] = ['measurement', 'assessment'] satisfies MutationEntity[];
 
-/** GET /api/history/measurement/<id>: every change and conflicting value of one row, newest first. */
-export const GET: RequestHandler = async ({ params }) => {
-	if (!ENTITIES.includes(params.entity)) return json({ error: 'Okänd typ: bara measurement och assessment har historik.' }, { status: 404 });
-	if (!Id.safeParse(params.id).success) return json({ error: 'Ogiltigt id.' }, { status: 400 });
-	const entries = await historyOf(await getDatabase(), params.entity as MutationEntity, params.id);
-	if (entries.length === 0) return json({ error: 'Raden finns inte på servern.' }, { status: 404 });
-	return json({ entity: params.entity, id: params.id, entries });
-};
+/**
+ * GET /api/history/measurement/<id>: every change and conflicting value of
+ * one row, newest first; for users with a role in the row's grouping.
+ */
+export const GET = signedIn(async ({ params }, session) => {
+	if (!ENTITIES.includes(params.entity!)) return refusal(404, 'Okänd typ: bara measurement och assessment har historik.');
+	if (!Id.safeParse(params.id).success) return refusal(400, 'Ogiltigt id.');
+	const db = await getDatabase();
+	const entity = params.entity as MutationEntity;
+	const entries = await historyOf(db, entity, params.id!);
+	if (entries.length === 0) return refusal(404, 'Raden finns inte på servern.');
+	const groupingId = await groupingOfSyncedRow(db, entity, entries[0].row);
+	if (!groupingId || !canRead(session.roles, groupingId)) return refusal(403, 'Du har ingen roll i den gruppering som värdet hör till.');
+	return ok({ entity, id: params.id, entries });
+});
+
+export const fallback = methodNotAllowed;

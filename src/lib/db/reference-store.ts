@@ -1,0 +1,26 @@
+import type { ReferenceData } from '$lib/domain/reference';
+import type { LagesbildDatabase } from './database';
+
+const REFERENCE_REVISION_KEY = 'referenceRevision';
+
+export const REFERENCE_TABLES = ['organisations', 'memberships', 'plans', 'goalAreas', 'goals', 'subGoals', 'indicators', 'targets'] as const;
+
+/**
+ * Replaces the reference tables with what the server sent, in one
+ * transaction: the server's answer is the whole set for this user, so a
+ * grouping the user lost access to disappears from the device too.
+ */
+export async function storeReferenceData(db: LagesbildDatabase, data: ReferenceData): Promise<void> {
+	await db.transaction('rw', [...REFERENCE_TABLES, 'meta'], async () => {
+		for (const table of REFERENCE_TABLES) {
+			await db.table(table).clear();
+			await db.table(table).bulkPut(data[table]);
+		}
+		await db.meta.put({ key: REFERENCE_REVISION_KEY, value: data.revision });
+	});
+}
+
+export async function storedReferenceRevision(db: LagesbildDatabase): Promise<number | null> {
+	const value = (await db.meta.get(REFERENCE_REVISION_KEY))?.value;
+	return typeof value === 'number' ? value : null;
+}

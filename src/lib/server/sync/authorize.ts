@@ -1,0 +1,92 @@
+import { canAssess, canEnterValue, type RoleAssignment } from '$lib/domain/auth';
+import { isMemberInYear } from '$lib/domain/membership';
+import type { Mutation, MutationEntity } from '$lib/domain/mutation';
+import type { Measurement } from '$lib/domain/measurement';
+import type { Assessment } from '$lib/domain/assessment';
+import type { Database, Transaction } from '../db/connection';
+import { nameOf } from '../reference/ownership';
+import { findReference, findReferences, referencesOfGroupings, type StoredReference } from '../reference/store';
+
+/**
+ * Who may write which synced row, decided per mutation with the shared
+ * rules in $lib/domain/auth: a value belongs to the grouping of its
+ * indicator, an assessment to the grouping of its goal's plan. The refusal
+ * reasons are Swedish sentences for the person whose edit was refused.
+ */
+
+/** The signed-in user a sync runs for. */
+export type SyncActor = { name: string; roles: readonly RoleAssignment[] };
+
+type Db = Database | Transaction;
+type MembershipRow = { memberId: string; fromYear: number; toYear?: number };
+
+/** The reference rows one batch needs to be judged, read once per batch. */
+export type AccessData = {
+	indicators: Map<string, StoredReference>;
+	goals: Map<string, StoredReference>;
+	memberships: Map<string, MembershipRow[]>;
+	organisations: Map<string, StoredReference>;
+};
+
+export async function loadAccessData(db: Db, mutations: readonly Mutation[], actor: SyncActor): Promise<AccessData> {
+	if (mutations.length === 0) return { indicators: new Map(), goals: new Map(), memberships: new Map(), organisations: new Map() };
+	const measurementRows = mutations.flatMap((m) => (m.entity === 'measurement' ? [m.row] : []));
+	const indicators = await findReferences(db, 'indicator', measurementRows.map((r) => r.indicatorId));
+	const goals = await findReferences(db, 'goal', mutations.flatMap((m) => (m.entity === 'assessment' ? [m.row.goalId] : [])));
+	const groupings = [...new Set([...indicators.values(), ...goals.values()].flatMap((r) => (r.groupingId ? [r.groupingId] : [])))];
+	const memberships = new Map<string, MembershipRow[]>();
+	for (const { row } of await referencesOfGroupings(db, ['membership'], groupings)) {
+		const membership = row as unknown as MembershipRow & { groupingId: string };
+		memberships.set(membership.groupingId, [...(memberships.get(membership.groupingId) ?? []), membership]);
+	}
+	const named = [...groupings, ...measurementRows.map((r) => r.organisationId), ...actor.roles.flatMap((r) => (r.municipalityId ? [r.municipalityId] : []))];
+	return { indicators, goals, memberships, organisations: await findReferences(db, 'organisation', named) };
+}
+
+/** Why this user may not make this change, or null when they may. */
+export function refusalReason(access: AccessData, actor: SyncActor, mutation: Mutation): string | null {
+	return mutation.entity === 'measurement' ? measurementRefusal(access, actor, mutation.row) : assessmentRefusal(access, actor, mutation.row);
+}
+
+function measurementRefusal(access: AccessData, actor: SyncActor, row: Measurement): string | null {
+	const indicator = access.indicators.get(row.indicatorId);
+	if (!indicator?.groupingId) return 'Indikatorn finns inte på servern, så värdet kan inte sparas.';
+	const groupingId = indicator.groupingId;
+	const name = (id: string) => nameOf(access.organisations.get(id), id);
+	if (row.organisationId !== groupingId && !isMember(access, groupingId, row.organisationId, row.year)) {
+		return `${name(row.organisationId)} är inte medlem i ${name(groupingId)} år ${row.year}.`;
+	}
+	if (canEnterValue(actor.roles, groupingId, row.organisationId)) return null;
+	const roles = actor.roles.filter((r) => r.organisationId === groupingId);
+	if (roles.length === 0) return `Du har ingen roll i ${name(groupingId)} och kan inte ändra dess värden.`;
+	const reportsFor = roles.flatMap((r) => (r.role === 'reporter' && r.municipalityId ? [name(r.municipalityId)] : []));
+	if (reportsFor.length > 0) return `Du är rapportör för ${listed(reportsFor)} och kan inte ändra värden för ${name(row.organisationId)}.`;
+	return `Du är läsare i ${name(groupingId)} och kan inte ändra värden.`;
+}
+
+function assessmentRefusal(access: AccessData, actor: SyncActor, row: Assessment): string | null {
+	const goal = access.goals.get(row.goalId);
+	if (!goal?.groupingId) return 'Målet finns inte på servern, så bedömningen kan inte sparas.';
+	const groupingId = goal.groupingId;
+	if (canAssess(actor.roles, groupingId)) return null;
+	const grouping = nameOf(access.organisations.get(groupingId), groupingId);
+	const roles = actor.roles.filter((r) => r.organisationId === groupingId);
+	if (roles.length === 0) return `Du har ingen roll i ${grouping} och kan inte bedöma dess mål.`;
+	if (roles.some((r) => r.role === 'reporter')) return `Du är rapportör i ${grouping} och kan ange värden men inte bedöma mål.`;
+	return `Du är läsare i ${grouping} och kan inte bedöma mål.`;
+}
+
+function isMember(access: AccessData, groupingId: string, organisationId: string, year: number): boolean {
+	return (access.memberships.get(groupingId) ?? []).some((m) => m.memberId === organisationId && isMemberInYear(m, year));
+}
+
+/** "Dorotea", "Dorotea och Åsele", "Dorotea, Åsele och Sorsele". */
+function listed(names: string[]): string {
+	return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} och ${names.at(-1)}`;
+}
+
+/** The grouping a synced row belongs to (through its indicator or goal), or null when that is unknown. */
+export async function groupingOfSyncedRow(db: Db, entity: MutationEntity, row: Measurement | Assessment): Promise<string | null> {
+	const parent = entity === 'measurement' ? await findReference(db, 'indicator', (row as Measurement).indicatorId) : await findReference(db, 'goal', (row as Assessment).goalId);
+	return parent?.groupingId ?? null;
+}

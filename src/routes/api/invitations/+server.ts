@@ -1,0 +1,16 @@
+import { InvitationRequest } from '$lib/domain/auth';
+import { getDatabase } from '$lib/server/database';
+import { createInvitation } from '$lib/server/auth/invitations';
+import { readJson } from '$lib/server/http/api';
+import { methodNotAllowed, signedIn } from '$lib/server/http/route';
+
+export const prerender = false;
+
+/** POST /api/invitations InvitationRequest → 201 {url, expiresAt}; only an admin of the grouping invites to it. */
+export const POST = signedIn(async ({ request }, session) => {
+	const parsed = await readJson(request, InvitationRequest);
+	if (!parsed.ok) return parsed.answer;
+	return createInvitation(await getDatabase(), { id: session.user.id, roles: session.roles }, parsed.value);
+});
+
+export const fallback = methodNotAllowed;
