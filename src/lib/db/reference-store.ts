@@ -1,9 +1,7 @@
-import type { ReferenceData } from '$lib/domain/reference';
+import { REFERENCE_TABLES, type ReferenceData } from '$lib/domain/reference';
 import type { LagesbildDatabase } from './database';
 
 const REFERENCE_REVISION_KEY = 'referenceRevision';
-
-export const REFERENCE_TABLES = ['organisations', 'memberships', 'plans', 'goalAreas', 'goals', 'subGoals', 'indicators', 'targets'] as const;
 
 /**
  * Replaces the reference tables with what the server sent, in one

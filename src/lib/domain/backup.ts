@@ -1,10 +1,6 @@
 import { z } from 'zod';
 import { Id, Timestamp } from './common';
-import { Organisation } from './organisation';
-import { Membership } from './membership';
-import { Plan, GoalArea, Goal, SubGoal } from './goal-tree';
-import { Indicator } from './indicator';
-import { Target } from './target';
+import { ALL_TABLES, ReferenceData } from './reference';
 import { Measurement } from './measurement';
 import { Assessment } from './assessment';
 import { NATIONAL_ID } from './ids';
@@ -20,33 +16,14 @@ import { NATIONAL_ID } from './ids';
 export const BACKUP_FORMAT = 'lagesbild-backup';
 export const BACKUP_VERSION = 1;
 
-export const BACKUP_TABLES = [
-	'organisations',
-	'memberships',
-	'plans',
-	'goalAreas',
-	'goals',
-	'subGoals',
-	'indicators',
-	'targets',
-	'measurements',
-	'assessments'
-] as const;
+export const BACKUP_TABLES = ALL_TABLES;
 export type BackupTable = (typeof BACKUP_TABLES)[number];
 
-const BackupShape = z.object({
+const BackupShape = ReferenceData.omit({ revision: true }).extend({
 	format: z.literal(BACKUP_FORMAT),
 	version: z.literal(BACKUP_VERSION),
 	exportedAt: Timestamp,
 	groupingId: Id,
-	organisations: z.array(Organisation),
-	memberships: z.array(Membership),
-	plans: z.array(Plan),
-	goalAreas: z.array(GoalArea),
-	goals: z.array(Goal),
-	subGoals: z.array(SubGoal),
-	indicators: z.array(Indicator),
-	targets: z.array(Target),
 	measurements: z.array(Measurement),
 	assessments: z.array(Assessment)
 });

@@ -35,15 +35,27 @@ export function formatValue(value: number | string | null | undefined, unit: Uni
 	}
 }
 
-/** A difference in percentage points or in the unit: "+0,5 procentenheter", "−1 200 kr". */
+const AMOUNT_WORDS: Partial<Record<Unit, string>> = { percent: 'procentenheter', sek: 'kr', persons: 'personer', scale5: 'steg' };
+const upToFourDecimals = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 4 });
+
+/**
+ * An amount of the unit, without sign: "0,5 procentenheter", "340 000 kr", "3".
+ * A change of a percentage is in percentage points. Without `decimals`, as
+ * many as the amount needs (up to four), for amounts people wrote themselves.
+ */
+export function formatAmount(amount: number, unit: Unit, decimals?: number): string {
+	const magnitude = Math.abs(amount) + 0;
+	const n = decimals === undefined ? upToFourDecimals.format(magnitude) : formatNumber(magnitude, decimals);
+	const word = AMOUNT_WORDS[unit];
+	return word ? `${n} ${word}` : n;
+}
+
+/** A signed difference: "+0,5 procentenheter", "−1 200 kr". */
 export function formatDifference(diff: number, unit: Unit, decimals = 1): string {
 	// Round first: a gap of −0,00000001 from float arithmetic must read "0,0", not "−0,0".
 	const rounded = Math.round(diff * 10 ** decimals) / 10 ** decimals || 0;
-	const sign = rounded > 0 ? '+' : '';
-	const n = sign + formatNumber(rounded, decimals);
-	if (unit === 'percent') return `${n} procentenheter`;
-	if (unit === 'sek') return `${n} kr`;
-	return n;
+	const sign = rounded > 0 ? '+' : rounded < 0 ? '\u2212' : '';
+	return sign + formatAmount(rounded, unit, decimals);
 }
 
 export type ParseResult = { ok: true; value: number } | { ok: false; error: string };

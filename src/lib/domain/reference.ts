@@ -25,6 +25,11 @@ export const ReferenceData = z.object({
 });
 export type ReferenceData = z.infer<typeof ReferenceData>;
 
+/** The tables of ReferenceData, and the tables of values beside them: named once for the store, the seed and backups. */
+export const REFERENCE_TABLES = ['organisations', 'memberships', 'plans', 'goalAreas', 'goals', 'subGoals', 'indicators', 'targets'] as const;
+export const VALUE_TABLES = ['measurements', 'assessments'] as const;
+export const ALL_TABLES = [...REFERENCE_TABLES, ...VALUE_TABLES] as const;
+
 /**
  * The reference entities an admin writes through PUT and DELETE
  * /api/admin/<path>/<id>, each with its one schema. Organisations are not

@@ -28,6 +28,7 @@ import type { GoalStatus } from './assessment';
 import type { Indicator, Unit } from './indicator';
 import type { Target, TargetRule } from './target';
 import { shortfallFromTarget, targetForYear, targetTolerance } from './targets';
+import { formatAmount } from './format';
 
 /** Share of the target value's magnitude within which a per-year or threshold target is "at risk" rather than "off track". */
 export const AT_RISK_SHARE = 0.05;
@@ -82,21 +83,6 @@ export function goalStatus(
 	return worst;
 }
 
-const amountFormat = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 4 });
-
-function amountInUnit(amount: number, unit: Unit | undefined): string {
-	const n = amountFormat.format(Math.abs(amount));
-	switch (unit) {
-		case 'percent':
-			return `${n} procentenheter`;
-		case 'sek':
-			return `${n} kr`;
-		case 'persons':
-			return `${n} personer`;
-		default:
-			return n;
-	}
-}
 
 const NOT_ASSESSED = 'Ej bedömt när värde eller mål för året saknas.';
 
@@ -125,7 +111,7 @@ export function statusRuleDescription(rule?: TargetRule, unit?: Unit): string {
 		rule.kind !== 'yearlyChange'
 			? `högst ${AT_RISK_SHARE * 100} % av målvärdet`
 			: rule.changeUnit === 'pp'
-				? `högst ett års förändring (${amountInUnit(rule.change, unit)})`
-				: `högst ett års förändring (${amountFormat.format(Math.abs(rule.change))} % av årets målvärde)`;
+				? `högst ett års förändring (${formatAmount(rule.change, unit ?? 'count')})`
+				: `högst ett års förändring (${formatAmount(rule.change, 'count')} % av årets målvärde)`;
 	return `I fas när värdet når årets mål. Risk när det saknas ${margin} till målet. Ej i fas när det saknas mer. ${NOT_ASSESSED}`;
 }

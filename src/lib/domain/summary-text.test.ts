@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { formatAmount, gapPhrase, rankingSummary, seriesSummary, targetRuleText, trendSummary, valueSummary } from './summary-text';
+import { formatAmount } from './format';
+import { gapPhrase, rankingSummary, seriesSummary, targetRuleText, trendSummary, valueSummary } from './summary-text';
 import { targetForYear } from './targets';
 import { trend } from './trend';
 import type { Target, TargetRule } from './target';

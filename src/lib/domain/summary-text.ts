@@ -10,25 +10,9 @@ import type { BetterDirection, Unit } from './indicator';
 import type { Target, TargetRule } from './target';
 import type { Trend } from './trend';
 import type { Ranking } from './ranking';
-import { formatNumber, formatValue } from './format';
+import { formatAmount, formatNumber, formatValue } from './format';
 import { shortfallFromTarget, targetTolerance } from './targets';
 
-/** An amount of the unit, without sign: "0,5 procentenheter", "340 000 kr", "3". */
-export function formatAmount(amount: number, unit: Unit, decimals: number): string {
-	const n = formatNumber(Math.abs(amount) + 0, decimals);
-	switch (unit) {
-		case 'percent':
-			return `${n} procentenheter`;
-		case 'sek':
-			return `${n} kr`;
-		case 'persons':
-			return `${n} personer`;
-		case 'scale5':
-			return `${n} steg`;
-		default:
-			return n;
-	}
-}
 
 /** What the target asks for in one year, as a phrase after "mål": "16,6 %", "minst 2 500 000 kr", "Ja". */
 export function targetValuePhrase(targetValue: number, rule: TargetRule, unit: Unit, decimals: number): string {

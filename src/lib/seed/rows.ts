@@ -1,3 +1,4 @@
+import { ALL_TABLES } from '$lib/domain/reference';
 import type { z } from 'zod';
 import type { Organisation } from '$lib/domain/organisation';
 import type { Membership } from '$lib/domain/membership';
@@ -40,18 +41,7 @@ export function numbered<T extends object>(rows: T[], first = 0): (T & { order: 
 	return rows.map((row, i) => ({ ...row, order: first + i }));
 }
 
-export const SEED_TABLES = [
-	'organisations',
-	'memberships',
-	'plans',
-	'goalAreas',
-	'goals',
-	'subGoals',
-	'indicators',
-	'targets',
-	'measurements',
-	'assessments'
-] as const satisfies readonly (keyof SeedRows)[];
+export const SEED_TABLES = ALL_TABLES satisfies readonly (keyof SeedRows)[];
 
 /** Concatenates the parts table by table, keeping the order the parts are given in. */
 export function mergeParts(parts: SeedPart[]): SeedRows {
