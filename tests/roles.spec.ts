@@ -13,11 +13,15 @@ test('a reporter enters her municipality’s value offline and it syncs when she
 	const rows = page.getByTestId('entry-row');
 	await expect(rows).toHaveCount(1);
 	await expect(rows.first()).toContainText('Dorotea');
+	// No import for her: an import writes every member's values.
+	await expect(page.getByTestId('import-link')).toHaveCount(0);
 
 	await reporterContext.setOffline(true);
 	await page.getByTestId('value-input').fill('14,8');
 	await page.getByTestId('value-input').press('Tab');
 	await expect(page.getByTestId('pending-count')).toHaveAttribute('data-count', '1');
+	// The federation's value still counts every member, not only the row she may change.
+	await expect(page.getByTestId('combined-value')).toContainText('av 12 kommuner');
 	await page.reload();
 	await expect(page.getByTestId('value-input')).toHaveValue('14,8');
 

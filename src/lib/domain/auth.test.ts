@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { canEnterValue, canEnterAnyValue, canAssess, canAdminister, canRead, RoleAssignment, type RoleAssignment as Role } from './auth';
+import { canEnterValue, canEnterAnyValue, canEnterForAllMembers, canAssess, canAdminister, canRead, RoleAssignment, type RoleAssignment as Role } from './auth';
 
 const reporter: Role = { organisationId: 'akademi-norr', role: 'reporter', municipalityId: 'kommun-2425' };
 const editor: Role = { organisationId: 'akademi-norr', role: 'editor' };
@@ -32,6 +32,13 @@ describe('role rules', () => {
 		expect(canEnterAnyValue([reporter], 'akademi-norr')).toBe(true);
 		expect(canEnterAnyValue([viewer], 'akademi-norr')).toBe(false);
 		expect(canEnterAnyValue([editor], 'norrbottens-kommuner')).toBe(false);
+	});
+
+	it('keeps whole-grouping entry (the full grid, imports) to editors and admins', () => {
+		expect(canEnterForAllMembers([editor], 'akademi-norr')).toBe(true);
+		expect(canEnterForAllMembers([admin], 'akademi-norr')).toBe(true);
+		expect(canEnterForAllMembers([reporter], 'akademi-norr')).toBe(false);
+		expect(canEnterForAllMembers([viewer], 'akademi-norr')).toBe(false);
 	});
 
 	it('keeps administration to admins', () => {

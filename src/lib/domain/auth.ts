@@ -76,8 +76,14 @@ export function canEnterAnyValue(roles: readonly RoleAssignment[], groupingId: s
 	return roles.some((r) => r.organisationId === groupingId && r.role !== 'viewer');
 }
 
-export function canAssess(roles: readonly RoleAssignment[], groupingId: string): boolean {
+/** Admins and editors enter values for every member at once (the whole grid, an import). */
+export function canEnterForAllMembers(roles: readonly RoleAssignment[], groupingId: string): boolean {
 	return roles.some((r) => r.organisationId === groupingId && (r.role === 'admin' || r.role === 'editor'));
+}
+
+/** Assessing a goal is the federation's judgement: the same people who enter for all members. */
+export function canAssess(roles: readonly RoleAssignment[], groupingId: string): boolean {
+	return canEnterForAllMembers(roles, groupingId);
 }
 
 export function canAdminister(roles: readonly RoleAssignment[], groupingId: string): boolean {
