@@ -14,7 +14,7 @@ import { aggregate, aggregateUnit, describeAggregation, isPresentValue } from '.
 import { AGGREGATION_LABELS } from './indicator';
 import { membersInYear } from './membership';
 import { NATIONAL_ID } from './ids';
-import { groupingSeries, valuesByOrganisation, type GroupingYearValue, type MeasurementLike } from './series';
+import { groupingSeries, judgedYear, valuesByOrganisation, type GroupingYearValue, type MeasurementLike } from './series';
 import { gapToTarget, targetForYear, type GapToTarget } from './targets';
 import { indicatorStatus } from './status';
 import { trend, type Trend } from './trend';
@@ -53,7 +53,10 @@ export type IndicatorDashboard = {
 	targetsOutside: { year: number; value: number }[];
 	/** The grouping's value for each year of `years`. */
 	series: (GroupingYearValue & { exampleData: boolean })[];
+	/** The year the status is judged on: the latest complete one (see judgedYear). */
 	latest: (GroupingYearValue & { exampleData: boolean }) | null;
+	/** A newer year whose members are still reporting: shown, not judged. */
+	preliminary: (GroupingYearValue & { exampleData: boolean }) | null;
 	latestTarget: number | null;
 	gap: GapToTarget | null;
 	status: GoalStatus;
@@ -131,7 +134,7 @@ export function buildIndicatorDashboard(input: IndicatorDashboardInput, requeste
 		...s,
 		exampleData: exampleByYear(s.year, s.contributing)
 	}));
-	const latest = [...series].reverse().find((s) => s.value !== null) ?? null;
+	const { judged: latest, preliminary } = judgedYear(series);
 	const latestTarget = latest && target ? targetForYear(target, latest.year) : null;
 
 	const memberIds = [...new Set(input.memberships.filter((m) => m.groupingId === grouping.id).map((m) => m.memberId))];
@@ -199,6 +202,7 @@ export function buildIndicatorDashboard(input: IndicatorDashboardInput, requeste
 		targetsOutside,
 		series,
 		latest,
+		preliminary,
 		latestTarget,
 		gap: latest && target ? gapToTarget(latest.value, target, latest.year, indicator.betterDirection) : null,
 		// The same rule as the overview, with the indicator's own unit.

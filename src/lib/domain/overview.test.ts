@@ -68,20 +68,30 @@ describe('buildGroupingOverview', () => {
 		value('edu', 'b', 2025, 17.3, '2026-02-03T08:00:00.000Z')
 	];
 
-	it('judges the latest year against its target, from the members that reported', () => {
+	it('judges the latest year every member has reported, and shows a newer one as preliminary', () => {
 		const edu = buildGroupingOverview(input(rows)).plans[0].areas[0].goals[0].subGoals[0].indicators[0];
-		expect(edu.latest?.year).toBe(2025);
-		expect(edu.latest?.value).toBeCloseTo(17.1);
-		expect(edu.latest?.missing).toEqual(['c']);
-		expect(edu.targetValue).toBeCloseTo(17.1);
+		expect(edu.latest?.year).toBe(2024);
+		expect(edu.latest?.value).toBeCloseTo(16.6);
+		expect(edu.latest?.missing).toEqual([]);
+		expect(edu.targetValue).toBeCloseTo(16.6);
 		expect(edu.status).toBe('onTrack');
-		expect(edu.lastUpdated).toBe('2026-02-03T08:00:00.000Z');
+		expect(edu.preliminary?.year).toBe(2025);
+		expect(edu.preliminary?.contributing).toEqual(['a', 'b']);
+		expect(edu.lastUpdated).toBe('2025-03-01T10:00:00.000Z');
 		expect(edu.exampleData).toBe(true);
+	});
+
+	it('judges a year with a missing member when no year is complete', () => {
+		const partial = rows.filter((r) => r.organisationId !== 'c');
+		const edu = buildGroupingOverview(input(partial)).plans[0].areas[0].goals[0].subGoals[0].indicators[0];
+		expect(edu.latest?.year).toBe(2025);
+		expect(edu.latest?.missing).toEqual(['c']);
+		expect(edu.preliminary).toBeNull();
 		expect(edu.trend?.direction).toBe('improving');
 	});
 
 	it('gives a goal the worst status of its sub-goals and indicators', () => {
-		const behind = [...rows.slice(0, 3), value('edu', 'a', 2025, 16.5), value('edu', 'b', 2025, 16.5)];
+		const behind = [value('edu', 'a', 2024, 15), value('edu', 'b', 2024, 15.2), value('edu', 'c', 2024, 15.1)];
 		const goal = buildGroupingOverview(input(behind)).plans[0].areas[0].goals[0];
 		expect(goal.subGoals[0].status).toBe('offTrack');
 		expect(goal.status).toBe('offTrack');

@@ -4,7 +4,7 @@ import type { Indicator } from './indicator';
 import type { Measurement } from './measurement';
 import type { Membership } from './membership';
 import type { Target } from './target';
-import { groupingSeries, type GroupingYearValue } from './series';
+import { groupingSeries, judgedYear, type GroupingYearValue } from './series';
 import { gapToTarget, targetForYear, type GapToTarget } from './targets';
 import { indicatorStatus, goalStatus } from './status';
 import { trend, type Trend } from './trend';
@@ -14,8 +14,10 @@ export type IndicatorSummary = {
 	indicator: Indicator;
 	/** The target for the grouping as a whole. */
 	target: Target | undefined;
-	/** The grouping's value in the latest year that has one; null when there is none. */
+	/** The grouping's value in the year it is judged on (see judgedYear); null when there is none. */
 	latest: GroupingYearValue | null;
+	/** A newer year whose members are still reporting, shown as preliminary and not judged. */
+	preliminary: GroupingYearValue | null;
 	targetValue: number | null;
 	gap: GapToTarget | null;
 	status: GoalStatus;
@@ -60,17 +62,19 @@ export function summariseIndicator(input: OverviewInput, indicator: Indicator): 
 	const years = yearSpan(own.map((m) => m.year));
 	const series = groupingSeries(indicator, input.memberships, own, input.groupingId, years, 'T');
 	const withValue = series.filter((s) => s.value !== null);
-	const latest = withValue.at(-1) ?? null;
+	const { judged: latest, preliminary } = judgedYear(series);
 	const behindLatest = latest ? own.filter((m) => m.year === latest.year && latest.contributing.includes(m.organisationId)) : [];
 	return {
 		indicator,
 		target,
 		latest,
+		preliminary,
 		targetValue: latest && target ? targetForYear(target, latest.year) : null,
 		gap: latest && target ? gapToTarget(latest.value, target, latest.year, indicator.betterDirection) : null,
 		status: latest ? indicatorStatus(latest.value, target, latest.year, indicator) : 'notAssessed',
 		trend: trend(
-			withValue.map((s) => ({ year: s.year, value: s.value as number })),
+			// A year still coming in would bend the trend towards whoever reported first.
+			withValue.filter((s) => s !== preliminary).map((s) => ({ year: s.year, value: s.value as number })),
 			indicator.betterDirection
 		),
 		lastUpdated: behindLatest.reduce<string | null>((max, m) => (max === null || m.updatedAt > max ? m.updatedAt : max), null),

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { groupingSeries, latestYearWithValue, valuesByOrganisation, type MeasurementLike } from './series';
+import { groupingSeries, judgedYear, latestYearWithValue, valuesByOrganisation, type MeasurementLike } from './series';
 import type { Gender } from './measurement';
 import type { Membership } from './membership';
 
@@ -144,5 +144,31 @@ describe('groupingSeries', () => {
 	it('returns one entry per requested year, in order', () => {
 		const series = groupingSeries(meanIndicator, memberships, measurements, 'akademi-norr', [2024, 2022], 'T');
 		expect(series.map((s) => s.year)).toEqual([2024, 2022]);
+	});
+});
+
+describe('judgedYear', () => {
+	const year = (y: number, value: number | null, complete: boolean) => ({ year: y, value, complete });
+
+	it('judges the latest complete year and keeps a newer incomplete one apart as preliminary', () => {
+		const { judged, preliminary } = judgedYear([year(2023, 16.4, true), year(2024, 16.6, true), year(2025, 15.2, false)]);
+		expect(judged?.year).toBe(2024);
+		expect(preliminary?.year).toBe(2025);
+	});
+
+	it('judges the newest year when it is complete', () => {
+		const { judged, preliminary } = judgedYear([year(2024, 16.6, true), year(2025, 17.2, true)]);
+		expect(judged?.year).toBe(2025);
+		expect(preliminary).toBeNull();
+	});
+
+	it('falls back to the newest year with a value when no year is complete', () => {
+		const { judged, preliminary } = judgedYear([year(2024, 3, false), year(2025, 4, false), year(2026, null, false)]);
+		expect(judged?.year).toBe(2025);
+		expect(preliminary).toBeNull();
+	});
+
+	it('has nothing to judge without values', () => {
+		expect(judgedYear([year(2025, null, false)])).toEqual({ judged: null, preliminary: null });
 	});
 });

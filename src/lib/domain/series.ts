@@ -118,3 +118,18 @@ function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
 	}
 	return groups;
 }
+
+/**
+ * Which year a grouping's status is judged on. The latest year in which every
+ * member has reported; a newer year that is still coming in is returned
+ * apart as `preliminary`, so "1 av 12 har rapporterat" is never read as the
+ * federation's result. Without any complete year, the latest year with a value.
+ */
+export function judgedYear<T extends { value: number | null; complete: boolean; year: number }>(
+	series: readonly T[]
+): { judged: T | null; preliminary: T | null } {
+	const withValue = series.filter((s) => s.value !== null);
+	const newest = withValue.at(-1) ?? null;
+	const judged = withValue.filter((s) => s.complete).at(-1) ?? newest;
+	return { judged, preliminary: newest && judged && newest.year > judged.year ? newest : null };
+}

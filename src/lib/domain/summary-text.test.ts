@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { formatAmount } from './format';
-import { gapPhrase, rankingSummary, seriesSummary, targetRuleText, trendSummary, valueSummary } from './summary-text';
+import { gapPhrase, preliminaryPhrase, rankingSummary, seriesSummary, targetRuleText, trendSummary, valueSummary } from './summary-text';
 import { targetForYear } from './targets';
 import { trend } from './trend';
 import type { Target, TargetRule } from './target';
@@ -132,5 +132,11 @@ describe('rankingSummary and formatAmount', () => {
 	it('formats amounts without sign in the unit', () => {
 		expect(formatAmount(-0.5, 'percent', 1)).toBe('0,5 procentenheter');
 		expect(formatAmount(1200, 'persons', 0)).toBe('1\u00a0200 personer');
+	});
+});
+
+describe('preliminaryPhrase', () => {
+	it('says how many members have reported a year that is still coming in', () => {
+		expect(preliminaryPhrase({ year: 2025, contributing: ['2425'], memberCount: 12 })).toBe('2025 preliminärt: 1 av 12 kommuner har rapporterat');
 	});
 });

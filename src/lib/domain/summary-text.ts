@@ -171,3 +171,8 @@ export function rankingSummary(ranking: Ranking, year: number, unit: Unit, decim
 			: `först ${first.name} ${formatValue(first.value, unit, decimals)}, sist ${last.name} ${formatValue(last.value, unit, decimals)}`;
 	return `${year}, ${order}: ${ends}. ${ranking.ranked.length} av ${total} kommuner har värde.`;
 }
+
+/** "2025 preliminärt: 1 av 12 kommuner har rapporterat" – a year still coming in, not judged. */
+export function preliminaryPhrase(p: { year: number; contributing: readonly string[]; memberCount: number }): string {
+	return `${p.year} preliminärt: ${p.contributing.length} av ${p.memberCount} ${p.memberCount === 1 ? 'kommun' : 'kommuner'} har rapporterat`;
+}
