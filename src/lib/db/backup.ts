@@ -23,7 +23,8 @@ export async function exportBackup(db: LagesbildDatabase, groupingId: string, ex
 		indicators: data.indicators,
 		targets: data.targets,
 		measurements: data.measurements,
-		assessments: data.assessments
+		assessments: data.assessments,
+		reportingRounds: data.reportingRounds
 	};
 	return buildBackup(groupingId, rows, exportedAt);
 }
@@ -52,7 +53,7 @@ export async function restoreBackup(db: LagesbildDatabase, input: unknown): Prom
 	try {
 		return await db.transaction(
 			'rw',
-			[db.organisations, db.memberships, db.plans, db.goalAreas, db.goals, db.subGoals, db.indicators, db.targets, db.measurements, db.assessments, db.outbox],
+			[db.organisations, db.memberships, db.plans, db.goalAreas, db.goals, db.subGoals, db.indicators, db.targets, db.measurements, db.assessments, db.reportingRounds, db.outbox],
 			async () => {
 				if (await db.organisations.get(backup.groupingId)) {
 					throw new RestoreError(`${backup.groupingId} finns redan på den här enheten; en säkerhetskopia läses bara in där förbundet saknas.`);
@@ -75,11 +76,12 @@ export async function restoreBackup(db: LagesbildDatabase, input: unknown): Prom
 				await db.subGoals.bulkPut(backup.subGoals);
 				await db.indicators.bulkPut(backup.indicators);
 				await db.targets.bulkPut(backup.targets);
+				await db.reportingRounds.bulkPut(backup.reportingRounds);
 				await writeRestoredRows(db, { measurements: backup.measurements, assessments: backup.assessments });
 				const referenceRows =
 					backup.organisations.length - present.size +
 					backup.memberships.length + backup.plans.length + backup.goalAreas.length + backup.goals.length +
-					backup.subGoals.length + backup.indicators.length + backup.targets.length;
+					backup.subGoals.length + backup.indicators.length + backup.targets.length + backup.reportingRounds.length;
 				return { referenceRows, measurements: backup.measurements.length, assessments: backup.assessments.length };
 			}
 		);

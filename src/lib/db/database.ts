@@ -6,6 +6,7 @@ import type { Indicator } from '$lib/domain/indicator';
 import type { Target } from '$lib/domain/target';
 import type { Measurement } from '$lib/domain/measurement';
 import type { Assessment } from '$lib/domain/assessment';
+import type { ReportingRound } from '$lib/domain/reporting-round';
 import type { Mutation } from '$lib/domain/mutation';
 import type { ConflictingValue } from '$lib/domain/sync-protocol';
 
@@ -38,6 +39,7 @@ export class LagesbildDatabase extends Dexie {
 	subGoals!: Table<SubGoal, string>;
 	indicators!: Table<Indicator, string>;
 	targets!: Table<Target, string>;
+	reportingRounds!: Table<ReportingRound, string>;
 	measurements!: Table<LocalMeasurement, string>;
 	assessments!: Table<LocalAssessment, string>;
 	outbox!: Table<OutboxEntry, number>;
@@ -61,5 +63,7 @@ export class LagesbildDatabase extends Dexie {
 			meta: 'key',
 			rejections: 'mutationId, row.id'
 		});
+		// Reporting rounds (who reports what for a year, and which years are locked) arrive with the reference data.
+		this.version(2).stores({ reportingRounds: 'id, groupingId' });
 	}
 }

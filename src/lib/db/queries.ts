@@ -5,6 +5,7 @@ import type { Membership } from '$lib/domain/membership';
 import type { Plan, GoalArea, Goal, SubGoal } from '$lib/domain/goal-tree';
 import type { Indicator } from '$lib/domain/indicator';
 import type { Target } from '$lib/domain/target';
+import type { ReportingRound } from '$lib/domain/reporting-round';
 
 /** The reads the views need. */
 
@@ -35,6 +36,7 @@ export type GroupingData = {
 	targets: Target[];
 	measurements: LocalMeasurement[];
 	assessments: LocalAssessment[];
+	reportingRounds: ReportingRound[];
 };
 
 /** Everything one grouping's pages show: its members, goal tree, indicators, targets and values. */
@@ -53,6 +55,7 @@ export async function loadGrouping(db: LagesbildDatabase, groupingId: string): P
 	const targets = await db.targets.where('indicatorId').anyOf(indicatorIds).toArray();
 	const measurements = (await Promise.all(indicatorIds.map((id) => measurementsOfIndicator(db, id)))).flat();
 	const assessments = await db.assessments.where('goalId').anyOf(goals.map((g) => g.id)).toArray();
+	const reportingRounds = await db.reportingRounds.where('groupingId').equals(groupingId).toArray();
 	return {
 		grouping,
 		memberships,
@@ -64,7 +67,8 @@ export async function loadGrouping(db: LagesbildDatabase, groupingId: string): P
 		indicators: indicators.sort((a, b) => a.order - b.order),
 		targets,
 		measurements,
-		assessments
+		assessments,
+		reportingRounds: reportingRounds.sort((a, b) => b.year - a.year)
 	};
 }
 

@@ -16,7 +16,8 @@ function reference(revision: number, groupingIds?: string[]): ReferenceData {
 		goals: demo.goals,
 		subGoals: demo.subGoals,
 		indicators: demo.indicators.filter((i) => keep(i.organisationId)),
-		targets: demo.targets
+		targets: demo.targets,
+		reportingRounds: demo.reportingRounds.filter((r) => keep(r.groupingId))
 	};
 }
 

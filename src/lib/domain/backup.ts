@@ -4,6 +4,7 @@ import { ALL_TABLES, ReferenceData } from './reference';
 import { Measurement } from './measurement';
 import { Assessment } from './assessment';
 import { NATIONAL_ID } from './ids';
+import { ReportingRound } from './reporting-round';
 
 /**
  * A JSON backup of one grouping: its reference rows (the grouping and its
@@ -25,7 +26,9 @@ const BackupShape = ReferenceData.omit({ revision: true }).extend({
 	exportedAt: Timestamp,
 	groupingId: Id,
 	measurements: z.array(Measurement),
-	assessments: z.array(Assessment)
+	assessments: z.array(Assessment),
+	// Backups made before rounds existed have none.
+	reportingRounds: z.array(ReportingRound).default([])
 });
 
 /** Every reference inside the backup points at a row in it; every id is unique per table. */
@@ -71,10 +74,11 @@ export const Backup = BackupShape.superRefine((b, ctx) => {
 		if (m.organisationId !== NATIONAL_ID && !organisations.has(m.organisationId)) problem(`värdet ${m.id} gäller en organisation som saknas`);
 	}
 	for (const a of b.assessments) if (!goalsAndSubGoals.has(a.goalId)) problem(`bedömningen ${a.id} hör till ett mål som saknas`);
+	for (const r of b.reportingRounds) if (r.groupingId !== b.groupingId) problem(`rapporteringsomgången ${r.id} gäller en annan organisation`);
 });
 export type Backup = z.infer<typeof Backup>;
 
-export type BackupRows = { [T in BackupTable]: readonly z.input<(typeof BackupShape.shape)[T]>[number][] };
+export type BackupRows = { [T in BackupTable]: readonly NonNullable<z.input<(typeof BackupShape.shape)[T]>>[number][] };
 
 /**
  * A backup from the rows of one grouping. Rows are passed through their

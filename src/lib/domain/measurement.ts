@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id, Year, Timestamp, SourceRef } from './common';
 import { MAX_TEXT_LENGTH } from './measurement-input';
+import { Review } from './review';
 
 /** Kolada's gender codes: T total, K women (kvinnor), M men (män). */
 export const Gender = z.enum(['T', 'K', 'M']);
@@ -37,6 +38,8 @@ export const Measurement = z.object({
 	updatedBy: z.string().max(200),
 	updatedAt: Timestamp,
 	/** True for values in the demo data that no document or statistic gives. */
-	exampleData: z.boolean().default(false)
+	exampleData: z.boolean().default(false),
+	/** Where the value stands in its year's reporting round; absent while it is only entered. */
+	review: Review.optional()
 });
 export type Measurement = z.infer<typeof Measurement>;

@@ -4,6 +4,7 @@ import { Membership } from './membership';
 import { Plan, GoalArea, Goal, SubGoal } from './goal-tree';
 import { Indicator } from './indicator';
 import { Target } from './target';
+import { ReportingRound } from './reporting-round';
 
 /**
  * GET /api/reference: the goal trees of the groupings the signed-in user has
@@ -21,12 +22,14 @@ export const ReferenceData = z.object({
 	goals: z.array(Goal),
 	subGoals: z.array(SubGoal),
 	indicators: z.array(Indicator),
-	targets: z.array(Target)
+	targets: z.array(Target),
+	/** The groupings' reporting rounds: who reports what for which year, and which years are locked. */
+	reportingRounds: z.array(ReportingRound)
 });
 export type ReferenceData = z.infer<typeof ReferenceData>;
 
 /** The tables of ReferenceData, and the tables of values beside them: named once for the store, the seed and backups. */
-export const REFERENCE_TABLES = ['organisations', 'memberships', 'plans', 'goalAreas', 'goals', 'subGoals', 'indicators', 'targets'] as const;
+export const REFERENCE_TABLES = ['organisations', 'memberships', 'plans', 'goalAreas', 'goals', 'subGoals', 'indicators', 'targets', 'reportingRounds'] as const;
 export const VALUE_TABLES = ['measurements', 'assessments'] as const;
 export const ALL_TABLES = [...REFERENCE_TABLES, ...VALUE_TABLES] as const;
 

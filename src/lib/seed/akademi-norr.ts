@@ -1,4 +1,5 @@
 import { municipalityByName } from './municipalities';
+import { roundId } from '$lib/domain/reporting-round';
 import { scbContextIndicators } from './scb-series';
 import {
 	measurementRow,
@@ -7,7 +8,8 @@ import {
 	numbered,
 	type IndicatorInput,
 	type MeasurementInput,
-	type SeedPart
+	type SeedPart,
+	type SeedRows
 } from './rows';
 
 /**
@@ -516,6 +518,34 @@ export function akademiNorr(): SeedPart {
 		targets(),
 		{ measurements: [...documentValues(), ...exampleValues()] },
 		// Context after the plan's own indicators.
-		scbContextIndicators(ID, AKADEMI_NORR_MEMBERS.map(municipalityByName), goalIndicators.indicators?.length ?? 0)
+		scbContextIndicators(ID, AKADEMI_NORR_MEMBERS.map(municipalityByName), goalIndicators.indicators?.length ?? 0),
+		{ reportingRounds: [reportingRound2025(goalIndicators)] }
 	]);
+}
+
+/**
+ * The demo's open round: the members report their 2025 values for the
+ * plan's numeric indicators (the federation's editors its own), and the goals
+ * without such indicators are assessed. Not in the document (exampleData in spirit: the deadline is made up).
+ */
+export const DEMO_ROUND_YEAR = 2025;
+export const DEMO_ROUND_DEADLINE = '2026-12-15';
+
+function reportingRound2025(part: SeedPart): SeedRows['reportingRounds'][number] {
+	const numeric = (part.indicators ?? []).filter((i) => i.unit !== 'text' && i.goalId !== undefined);
+	const withNumbers = new Set(numeric.map((i) => i.goalId));
+	const tree = goalTree();
+	const goals = (tree.goals ?? []).filter((g) => !withNumbers.has(g.id) && !(tree.subGoals ?? []).some((sg) => sg.goalId === g.id && withNumbers.has(sg.id)));
+	return {
+		id: roundId(ID, DEMO_ROUND_YEAR),
+		groupingId: ID,
+		year: DEMO_ROUND_YEAR,
+		indicatorIds: numeric.map((i) => i.id),
+		memberIds: AKADEMI_NORR_MEMBERS.map((name) => municipalityByName(name).id),
+		goalIds: goals.map((g) => g.id),
+		deadline: DEMO_ROUND_DEADLINE,
+		reportedBy: 'reporters',
+		locked: false,
+		log: [{ action: 'opened', by: 'Anna Admin (demo)', at: '2026-10-01T08:00:00.000Z', reason: '' }]
+	};
 }

@@ -6,6 +6,7 @@ import { Plan, GoalArea, Goal, SubGoal } from '$lib/domain/goal-tree';
 import { Indicator } from '$lib/domain/indicator';
 import { Target } from '$lib/domain/target';
 import { Measurement } from '$lib/domain/measurement';
+import { ReportingRound } from '$lib/domain/reporting-round';
 import { Assessment } from '$lib/domain/assessment';
 import { aggregate } from '$lib/domain/aggregation';
 import { assessmentId, measurementId, municipalityId } from '$lib/domain/ids';
@@ -47,7 +48,8 @@ describe('demo data: schemas and integrity', () => {
 		indicators: Indicator,
 		targets: Target,
 		measurements: Measurement,
-		assessments: Assessment
+		assessments: Assessment,
+		reportingRounds: ReportingRound
 	};
 
 	it.each(Object.keys(schemas) as (keyof DemoData)[])('every row of %s parses with its schema and has a unique id', (table) => {

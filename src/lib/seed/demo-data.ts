@@ -6,6 +6,7 @@ import { Indicator } from '$lib/domain/indicator';
 import { Target } from '$lib/domain/target';
 import { Measurement } from '$lib/domain/measurement';
 import { Assessment } from '$lib/domain/assessment';
+import { ReportingRound } from '$lib/domain/reporting-round';
 import { allMunicipalities } from './municipalities';
 import { akademiNorr } from './akademi-norr';
 import { umearegionen } from './umearegionen';
@@ -43,6 +44,7 @@ function validated(rows: SeedRows): DemoData {
 		subGoals: parseTable('subGoals', SubGoal, rows.subGoals),
 		indicators: parseTable('indicators', Indicator, rows.indicators),
 		targets: parseTable('targets', Target, rows.targets),
+		reportingRounds: parseTable('reportingRounds', ReportingRound, rows.reportingRounds),
 		measurements: parseTable('measurements', Measurement, rows.measurements),
 		assessments: parseTable('assessments', Assessment, rows.assessments)
 	};

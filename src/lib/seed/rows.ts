@@ -7,6 +7,7 @@ import type { Indicator } from '$lib/domain/indicator';
 import type { Target } from '$lib/domain/target';
 import type { Measurement, Gender, MeasurementValue } from '$lib/domain/measurement';
 import type { Assessment } from '$lib/domain/assessment';
+import type { ReportingRound } from '$lib/domain/reporting-round';
 import { measurementId, membershipId } from '$lib/domain/ids';
 
 /**
@@ -25,6 +26,7 @@ export type SeedRows = {
 	targets: z.input<typeof Target>[];
 	measurements: z.input<typeof Measurement>[];
 	assessments: z.input<typeof Assessment>[];
+	reportingRounds: z.input<typeof ReportingRound>[];
 };
 
 export type SeedPart = Partial<SeedRows>;

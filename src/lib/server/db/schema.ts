@@ -126,7 +126,7 @@ export const serverMeta = pgTable('server_meta', {
  * by entity: every entity is read, filtered and written the same way, and
  * the row is kept whole as jsonb, validated by its domain schema on write.
  */
-export const REFERENCE_ENTITIES = ['organisation', 'membership', 'plan', 'goalArea', 'goal', 'subGoal', 'indicator', 'target'] as const;
+export const REFERENCE_ENTITIES = ['organisation', 'membership', 'plan', 'goalArea', 'goal', 'subGoal', 'indicator', 'target', 'reportingRound'] as const;
 export type ReferenceEntity = (typeof REFERENCE_ENTITIES)[number];
 
 export const referenceRows = pgTable(
@@ -150,7 +150,7 @@ export const referenceRows = pgTable(
 	(table) => [
 		primaryKey({ columns: [table.entity, table.id] }),
 		index('reference_rows_grouping_idx').on(table.entity, table.groupingId),
-		check('reference_rows_entity_check', sql`${table.entity} in ('organisation', 'membership', 'plan', 'goalArea', 'goal', 'subGoal', 'indicator', 'target')`)
+		check('reference_rows_entity_check', sql`${table.entity} in ('organisation', 'membership', 'plan', 'goalArea', 'goal', 'subGoal', 'indicator', 'target', 'reportingRound')`)
 	]
 );
 

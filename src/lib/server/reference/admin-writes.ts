@@ -26,7 +26,8 @@ const ENTITY_LABELS: Record<ReferenceEntity, string> = {
 	goal: 'Målet',
 	subGoal: 'Delmålet',
 	indicator: 'Indikatorn',
-	target: 'Målvärdet'
+	target: 'Målvärdet',
+	reportingRound: 'Rapporteringsomgången'
 };
 
 export async function putAdminRow(db: Database, roles: readonly RoleAssignment[], path: AdminEntityPath, id: string, body: unknown): Promise<ApiAnswer> {

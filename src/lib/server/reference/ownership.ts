@@ -38,6 +38,8 @@ export async function owningGrouping(entity: ReferenceEntity, row: Row, lookup: 
 			return indicatorOwner(lookup, row);
 		case 'target':
 			return targetOwner(lookup, row);
+		case 'reportingRound':
+			return grouping(lookup, row.groupingId);
 	}
 }
 
@@ -132,7 +134,8 @@ const DEPENDENTS: Record<ReferenceEntity, { entity: ReferenceEntity; field: stri
 	],
 	subGoal: [{ entity: 'indicator', field: 'goalId', label: 'indikatorer' }],
 	indicator: [{ entity: 'target', field: 'indicatorId', label: 'målvärden' }],
-	target: []
+	target: [],
+	reportingRound: []
 };
 
 /** Names what still depends on the row ("delmål"), or null when nothing does. */

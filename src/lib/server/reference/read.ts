@@ -38,7 +38,8 @@ export async function referenceDataFor(db: Database, roles: readonly RoleAssignm
 			goals: byEntity('goal'),
 			subGoals: byEntity('subGoal'),
 			indicators: byEntity('indicator'),
-			targets: byEntity('target')
+			targets: byEntity('target'),
+			reportingRounds: byEntity('reportingRound')
 		} as unknown as ReferenceData;
 	});
 }

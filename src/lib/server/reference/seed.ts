@@ -6,7 +6,7 @@ import { referenceRows, serverMeta, type ReferenceEntity } from '../db/schema';
 import { owningGrouping, type ReferenceLookup } from './ownership';
 import { bumpReferenceRevision, type StoredReference } from './store';
 
-export type ReferenceSeed = Pick<DemoData, 'organisations' | 'memberships' | 'plans' | 'goalAreas' | 'goals' | 'subGoals' | 'indicators' | 'targets'>;
+export type ReferenceSeed = Pick<DemoData, 'organisations' | 'memberships' | 'plans' | 'goalAreas' | 'goals' | 'subGoals' | 'indicators' | 'targets' | 'reportingRounds'>;
 
 /** Parents before children, so each row's grouping can be derived from rows already placed. */
 export const REFERENCE_TABLES: readonly (readonly [keyof ReferenceSeed, ReferenceEntity])[] = [
@@ -17,7 +17,8 @@ export const REFERENCE_TABLES: readonly (readonly [keyof ReferenceSeed, Referenc
 	['goals', 'goal'],
 	['subGoals', 'subGoal'],
 	['indicators', 'indicator'],
-	['targets', 'target']
+	['targets', 'target'],
+	['reportingRounds', 'reportingRound']
 ];
 
 const MARKER = 'referenceDataSeeded';

@@ -64,7 +64,7 @@ export function valueOf(entity: MutationEntity, row: SyncedRow): MeasurementValu
 export function sameContent(entity: MutationEntity, a: SyncedRow, b: SyncedRow): boolean {
 	if (entity === 'measurement') {
 		const [x, y] = [a as Measurement, b as Measurement];
-		return x.value === y.value && x.status === y.status && x.note === y.note;
+		return x.value === y.value && x.status === y.status && x.note === y.note && x.review?.state === y.review?.state && x.review?.comment === y.review?.comment;
 	}
 	const [x, y] = [a as Assessment, b as Assessment];
 	return x.status === y.status && x.analysis === y.analysis;

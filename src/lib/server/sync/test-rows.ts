@@ -92,7 +92,8 @@ export function testReference(): ReferenceSeed {
 		goals: [{ id: 'mal-kompetens', planId: 'test-plan', kind: 'goal', name: 'Kompetens', order: 0 }],
 		subGoals: [],
 		indicators: TEST_INDICATORS.map(indicator),
-		targets: []
+		targets: [],
+		reportingRounds: []
 	};
 }
 

@@ -1,0 +1,2 @@
+ALTER TABLE "reference_rows" DROP CONSTRAINT "reference_rows_entity_check";--> statement-breakpoint
+ALTER TABLE "reference_rows" ADD CONSTRAINT "reference_rows_entity_check" CHECK ("reference_rows"."entity" in ('organisation', 'membership', 'plan', 'goalArea', 'goal', 'subGoal', 'indicator', 'target', 'reportingRound'));

@@ -1,0 +1,30 @@
+import { canEnterForAllMembers, canEnterValue, type RoleAssignment } from './auth';
+import type { Measurement } from './measurement';
+import { lockedYearReason, type ReportingRound } from './reporting-round';
+import { reviewChangeRefusal, type ReviewRights } from './review';
+
+/**
+ * Whether a person may change a value as proposed, given the value as it
+ * stands, the year's lock and the round's review rules. The server decides
+ * with this (after its membership checks); the client uses it to offer only
+ * what will be accepted.
+ */
+export type ValueEdit = {
+	current: Measurement | undefined;
+	next: Measurement;
+	roles: readonly RoleAssignment[];
+	groupingId: string;
+	groupingName: string;
+	/** The grouping's locked round for the value's year, if the year is locked. */
+	lockedRound: ReportingRound | undefined;
+};
+
+export function reviewRights(roles: readonly RoleAssignment[], groupingId: string, organisationId: string): ReviewRights {
+	return { mayEnter: canEnterValue(roles, groupingId, organisationId), mayReview: canEnterForAllMembers(roles, groupingId) };
+}
+
+/** A locked year refuses everyone, admins included: reopening the year is the one way to change it. */
+export function valueEditRefusal(edit: ValueEdit): string | null {
+	if (edit.lockedRound) return lockedYearReason(edit.lockedRound, edit.groupingName);
+	return reviewChangeRefusal(edit.current, edit.next, reviewRights(edit.roles, edit.groupingId, edit.next.organisationId));
+}

@@ -1,0 +1,117 @@
+import { z } from 'zod';
+import { Id, IsoDate, Timestamp, Year } from './common';
+
+/**
+ * A reporting round: one grouping's yearly collection of its members'
+ * values. An admin opens it (which indicators, which members, a deadline,
+ * who reports), reporters submit, editors review, and the admin approves
+ * the round, which locks the year: no value of the grouping's indicators for
+ * that year can then change, for anyone, until an admin reopens it with a
+ * reason. Rounds are reference data: written online by admins through
+ * POST /api/rounds, read offline by everyone in the grouping.
+ */
+
+/** Who enters the values: each member's reporter, or the federation's editors for all members. */
+export const RoundReporting = z.enum(['reporters', 'editors']);
+export type RoundReporting = z.infer<typeof RoundReporting>;
+
+export const ROUND_REPORTING_LABELS: Record<RoundReporting, string> = {
+	reporters: 'Kommunernas rapportörer, var och en för sin kommun',
+	editors: 'Förbundets redaktörer, för alla medlemmar'
+};
+
+export const RoundLogAction = z.enum(['opened', 'changed', 'locked', 'reopened']);
+export type RoundLogAction = z.infer<typeof RoundLogAction>;
+
+export const ROUND_LOG_LABELS: Record<RoundLogAction, string> = {
+	opened: 'Omgången öppnades',
+	changed: 'Omgången ändrades',
+	locked: 'Godkänd och året låst',
+	reopened: 'Året öppnades igen'
+};
+
+export const RoundLogEntry = z.object({
+	action: RoundLogAction,
+	by: z.string().max(200),
+	at: Timestamp,
+	reason: z.string().max(2000).default('')
+});
+export type RoundLogEntry = z.infer<typeof RoundLogEntry>;
+
+const RoundContent = {
+	indicatorIds: z.array(Id).min(1, 'Välj minst en indikator').max(1000),
+	memberIds: z.array(Id).min(1, 'Välj minst en medlem').max(400),
+	/** Goals assessed in the round (status and analysis text), typically those without numeric indicators. */
+	goalIds: z.array(Id).max(1000).default([]),
+	/** The last day to submit (inclusive). */
+	deadline: IsoDate,
+	reportedBy: RoundReporting
+};
+
+export const ReportingRound = z.object({
+	id: Id,
+	groupingId: Id,
+	year: Year,
+	...RoundContent,
+	/** Approved and locked: the year's values cannot change. */
+	locked: z.boolean(),
+	/** Opened, changed, locked, reopened: who, when and (for reopening) why. */
+	log: z.array(RoundLogEntry)
+});
+export type ReportingRound = z.infer<typeof ReportingRound>;
+
+export function roundId(groupingId: string, year: number): string {
+	return `round:${groupingId}:${year}`;
+}
+
+/** POST /api/rounds: what an admin does to a round. */
+export const RoundRequest = z.discriminatedUnion('action', [
+	/** Opens the round, or changes an open one (indicators, members, goals, deadline, who reports). */
+	z.strictObject({ action: z.literal('open'), groupingId: Id, year: Year, ...RoundContent }),
+	/** Approves the round and locks the year. */
+	z.strictObject({ action: z.literal('lock'), roundId: Id }),
+	/** Opens a locked year again; the reason is logged. */
+	z.strictObject({
+		action: z.literal('reopen'),
+		roundId: Id,
+		reason: z.string().trim().min(5, 'Ange varför året öppnas igen (minst 5 tecken)').max(2000, 'Skälet får vara högst 2000 tecken')
+	})
+]);
+export type RoundRequest = z.infer<typeof RoundRequest>;
+
+export const RoundAnswer = z.object({ round: ReportingRound });
+
+/** The grouping's locked round for the year, if that year is locked. */
+export function lockedRound(rounds: readonly ReportingRound[], groupingId: string, year: number): ReportingRound | undefined {
+	return rounds.find((r) => r.groupingId === groupingId && r.year === year && r.locked);
+}
+
+/** The Swedish reason an edit of a locked year is refused, naming who locked it and when. */
+export function lockedYearReason(round: ReportingRound, groupingName: string): string {
+	const lock = round.log.findLast((e) => e.action === 'locked');
+	const when = lock ? ` sedan ${lock.at.slice(0, 10)} (${lock.by})` : '';
+	return `År ${round.year} är godkänt och låst för ${groupingName}${when}. Värdet kan inte ändras; en administratör kan öppna året igen.`;
+}
+
+/** Past the deadline (the deadline day itself still counts as in time). `today` is YYYY-MM-DD. */
+export function isPastDeadline(round: Pick<ReportingRound, 'deadline'>, today: string): boolean {
+	return today > round.deadline;
+}
+
+/** Whole days from `today` to the deadline: negative once it has passed. */
+export function daysToDeadline(round: Pick<ReportingRound, 'deadline'>, today: string): number {
+	return Math.round((Date.parse(round.deadline) - Date.parse(today)) / 86_400_000);
+}
+
+/** "sista dag 15 mars 2026 (om 12 dagar)" / "(i dag)" / "(3 dagar sen)". */
+export function deadlinePhrase(round: Pick<ReportingRound, 'deadline'>, today: string): string {
+	const days = daysToDeadline(round, today);
+	const date = new Intl.DateTimeFormat('sv-SE', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(round.deadline));
+	const relative = days === 0 ? 'i dag' : days > 0 ? `om ${days} ${days === 1 ? 'dag' : 'dagar'}` : `${-days} ${days === -1 ? 'dag' : 'dagar'} sen`;
+	return `sista dag ${date} (${relative})`;
+}
+
+/** Today's date as YYYY-MM-DD in Swedish time, the calendar the deadlines are set in. */
+export function swedishToday(now = new Date()): string {
+	return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(now);
+}

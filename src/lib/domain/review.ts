@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { Timestamp } from './common';
+
+/**
+ * A value's place in a reporting round, beside the value itself. No review
+ * means "entered" (preliminary, still the reporter's); then the reporter
+ * submits it, and the federation's editor approves it or returns it with a
+ * comment the reporter sees at the value. The review travels inside the
+ * measurement row, so every transition syncs, conflicts and enters the
+ * value's history like any other edit.
+ */
+export const ReviewState = z.enum(['submitted', 'returned', 'approved']);
+export type ReviewState = z.infer<typeof ReviewState>;
+
+export const Review = z.object({
+	state: ReviewState,
+	/** Why a value was returned (required then); optional otherwise. */
+	comment: z.string().trim().max(2000, 'Kommentaren får vara högst 2000 tecken').default(''),
+	by: z.string().max(200),
+	at: Timestamp
+});
+export type Review = z.infer<typeof Review>;
+
+/** What a cell of the completeness matrix shows: the review state, or entered/missing. */
+export type CellState = 'missing' | 'entered' | ReviewState;
+
+export const CELL_STATE_LABELS: Record<CellState, string> = {
+	missing: 'Saknas',
+	entered: 'Inmatat (preliminärt)',
+	submitted: 'Inskickat',
+	returned: 'Återsänt',
+	approved: 'Godkänt'
+};
+
+/** A row has a value once something (a number, a text, or a deliberate "uppgift saknas") is recorded. */
+export function cellStateOf(row: { value: unknown; review?: Review } | undefined): CellState {
+	if (!row) return 'missing';
+	if (row.review) return row.review.state;
+	return row.value === null || row.value === '' ? 'missing' : 'entered';
+}
+
+/** What the person changing a value may do in the round. */
+export type ReviewRights = {
+	/** May enter this value at all (reporter of its municipality, editor, admin). */
+	mayEnter: boolean;
+	/** May approve and return values (the federation's editors and admins). */
+	mayReview: boolean;
+};
+
+type ReviewedRow = { value: unknown; status: string; note: string; review?: Review };
+
+/**
+ * Why this change of a value's content or review state is not allowed, or
+ * null when it is. The same rule runs on the client (to offer only the
+ * buttons that will work) and on the server (which refuses the rest).
+ *
+ * - approving and returning need the right to review, and a return needs a comment;
+ * - others may move a value between "entered" and "submitted" (and keep a
+ *   returned value returned while they correct it);
+ * - an approved value stays exactly as it is unless a reviewer changes it:
+ *   a reporter asks for it to be returned.
+ */
+export function reviewChangeRefusal(current: ReviewedRow | undefined, next: ReviewedRow, rights: ReviewRights): string | null {
+	const from = current?.review?.state;
+	const to = next.review?.state;
+	if (!rights.mayEnter && !rights.mayReview) return 'Du får inte ändra det här värdet.';
+	if (rights.mayReview) {
+		const newlyReturned = to === 'returned' && (from !== 'returned' || current?.review?.comment !== next.review?.comment);
+		return newlyReturned && !next.review?.comment ? 'Skriv en kommentar som säger varför värdet återsänds.' : null;
+	}
+	if (from === 'approved') {
+		const unchanged = to === 'approved' && current !== undefined && sameContent(current, next);
+		return unchanged ? null : 'Värdet är godkänt av förbundet. Be en redaktör återsända det om det behöver ändras.';
+	}
+	if (to === from || to === undefined || to === 'submitted') return null;
+	return 'Bara förbundets redaktörer kan godkänna eller återsända värden.';
+}
+
+function sameContent(a: ReviewedRow, b: ReviewedRow): boolean {
+	return a.value === b.value && a.status === b.status && a.note === b.note;
+}
+
+/** The next review state after a reporter or editor edits the value's content: their edit starts over as "entered". */
+export function reviewAfterContentEdit(current: Review | undefined, rights: ReviewRights): Review | undefined {
+	if (current?.state === 'approved' && rights.mayReview) return current;
+	return undefined;
+}
