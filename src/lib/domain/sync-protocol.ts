@@ -3,6 +3,7 @@ import { Measurement, MeasurementValue } from './measurement';
 import { Assessment } from './assessment';
 import { Mutation } from './mutation';
 import { Timestamp } from './common';
+import { ReviewState } from './review';
 
 /**
  * The one wire format between a client's outbox and the server, shared by
@@ -93,7 +94,9 @@ export const HistoryEntry = z.object({
 	by: z.string(),
 	at: z.string(),
 	clientId: z.string().nullable(),
-	mutationId: z.string().nullable()
+	mutationId: z.string().nullable(),
+	/** A move in the reporting round (entered = null): who moved it is `by`, the reviewer's words `comment`. */
+	review: z.object({ from: ReviewState.nullable(), to: ReviewState.nullable(), comment: z.string() }).nullable().default(null)
 });
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
 export const HistoryResponse = z.object({ entity: z.string(), id: z.string(), entries: z.array(HistoryEntry) });

@@ -1,6 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, gt, inArray, type SQL } from 'drizzle-orm';
 import type { Mutation, MutationEntity } from '$lib/domain/mutation';
+import type { Measurement } from '$lib/domain/measurement';
+import type { Review, ReviewState } from '$lib/domain/review';
 import {
 	DEFAULT_PAGE_SIZE,
 	PROTOCOL_VERSION,
@@ -63,17 +65,28 @@ async function serverEpoch(tx: Transaction): Promise<string> {
 async function applyMutation(tx: Transaction, clientId: string, mutation: Mutation, actor: SyncActor, access: AccessData): Promise<MutationOutcome> {
 	const earlier = await storedOutcome(tx, mutation.mutationId);
 	if (earlier) return earlier;
-	const refused = refusalReason(access, actor, mutation);
+	const current = await loadForUpdate(tx, mutation.entity, mutation.row.id);
+	const refused = refusalReason(access, actor, mutation, current?.row);
 	const outcome: MutationOutcome = refused
 		? { mutationId: mutation.mutationId, result: 'rejected', reason: refused }
-		: await decideAndWrite(tx, clientId, authoredBy(mutation, actor.name));
+		: await decideAndWrite(tx, clientId, authoredBy(mutation, actor.name, current?.row), current);
 	await tx.insert(appliedMutations).values({ mutationId: mutation.mutationId, clientId, outcome });
 	return outcome;
 }
 
-/** Who made a change is the signed-in user, whatever name the client put in the row. */
-function authoredBy(mutation: Mutation, name: string): Mutation {
+/**
+ * Who made a change is the signed-in user, whatever name the client put in
+ * the row; the same for a review transition (submitted, approved, returned).
+ */
+function authoredBy(mutation: Mutation, name: string, current: SyncedRow | undefined): Mutation {
+	if (mutation.entity === 'measurement' && mutation.row.review && reviewMoved((current as Measurement | undefined)?.review, mutation.row.review)) {
+		return { ...mutation, row: { ...mutation.row, updatedBy: name, review: { ...mutation.row.review, by: name } } };
+	}
 	return { ...mutation, row: { ...mutation.row, updatedBy: name } } as Mutation;
+}
+
+function reviewMoved(before: Review | undefined, after: Review): boolean {
+	return before?.state !== after.state || before.comment !== after.comment;
 }
 
 /** A replayed mutation (the client did not get the first answer) gets that same answer and changes nothing. */
@@ -112,10 +125,9 @@ function isBasedOnCurrent(current: CurrentRow, baseRevision: number | null): boo
 	return baseRevision === current.revision;
 }
 
-async function decideAndWrite(tx: Transaction, clientId: string, mutation: Mutation): Promise<MutationOutcome> {
+async function decideAndWrite(tx: Transaction, clientId: string, mutation: Mutation, current: CurrentRow | undefined): Promise<MutationOutcome> {
 	const reason = idMismatchReason(mutation);
 	if (reason) return { mutationId: mutation.mutationId, result: 'rejected', reason };
-	const current = await loadForUpdate(tx, mutation.entity, mutation.row.id);
 	if (!current) return applied(mutation, await insertRow(tx, clientId, mutation));
 	switch (decide(current, mutation, clientId)) {
 		case 'update':
@@ -275,7 +287,11 @@ export type HistoryEntry = {
 	clientId: string | null;
 	mutationId: string | null;
 	recordedAt: string;
+	/** A move in the reporting round made by this change: from, to, and the reviewer's comment. */
+	review: ReviewTransition | null;
 };
+
+export type ReviewTransition = { from: ReviewState | null; to: ReviewState | null; comment: string };
 
 /** Every recorded change and conflicting value of one row, newest first. */
 export async function historyOf(db: Database, entity: MutationEntity, rowId: string): Promise<HistoryEntry[]> {
@@ -284,7 +300,9 @@ export async function historyOf(db: Database, entity: MutationEntity, rowId: str
 		.from(history)
 		.where(and(eq(history.entity, entity), eq(history.rowId, rowId)))
 		.orderBy(desc(history.revision), desc(history.id));
+	const transitions = reviewTransitions([...rows].reverse());
 	return rows.map((r) => ({
+		review: transitions.get(r.id) ?? null,
 		revision: r.revision,
 		kind: r.kind,
 		oldValue: r.oldValue ?? null,
@@ -298,3 +316,21 @@ export async function historyOf(db: Database, entity: MutationEntity, rowId: str
 	}));
 }
 
+/**
+ * The review moves along a value's history (oldest first): each accepted
+ * change compared with the row before it. A conflicting value never became
+ * the row, so it moves nothing.
+ */
+function reviewTransitions(oldestFirst: readonly { id: number; kind: HistoryKind; row: SyncedRow }[]): Map<number, ReviewTransition> {
+	const moves = new Map<number, ReviewTransition>();
+	let before: Review | undefined;
+	for (const entry of oldestFirst) {
+		if (entry.kind === 'conflict') continue;
+		const after = (entry.row as Measurement).review;
+		if (after ? reviewMoved(before, after) : before !== undefined) {
+			moves.set(entry.id, { from: before?.state ?? null, to: after?.state ?? null, comment: after?.comment ?? '' });
+		}
+		before = after;
+	}
+	return moves;
+}

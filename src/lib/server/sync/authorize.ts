@@ -6,6 +6,9 @@ import type { Assessment } from '$lib/domain/assessment';
 import type { Database, Transaction } from '../db/connection';
 import { nameOf } from '../reference/ownership';
 import { findReference, findReferences, referencesOfGroupings, type StoredReference } from '../reference/store';
+import { lockedRound, lockedYearReason, type ReportingRound } from '$lib/domain/reporting-round';
+import { reviewChangeRefusal } from '$lib/domain/review';
+import { reviewRights } from '$lib/domain/edit-rules';
 
 /**
  * Who may write which synced row, decided per mutation with the shared
@@ -26,10 +29,12 @@ export type AccessData = {
 	goals: Map<string, StoredReference>;
 	memberships: Map<string, MembershipRow[]>;
 	organisations: Map<string, StoredReference>;
+	/** The groupings' reporting rounds: a locked one refuses every edit of its year. */
+	rounds: ReportingRound[];
 };
 
 export async function loadAccessData(db: Db, mutations: readonly Mutation[], actor: SyncActor): Promise<AccessData> {
-	if (mutations.length === 0) return { indicators: new Map(), goals: new Map(), memberships: new Map(), organisations: new Map() };
+	if (mutations.length === 0) return { indicators: new Map(), goals: new Map(), memberships: new Map(), organisations: new Map(), rounds: [] };
 	const measurementRows = mutations.flatMap((m) => (m.entity === 'measurement' ? [m.row] : []));
 	const indicators = await findReferences(db, 'indicator', measurementRows.map((r) => r.indicatorId));
 	const goals = await findReferences(db, 'goal', mutations.flatMap((m) => (m.entity === 'assessment' ? [m.row.goalId] : [])));
@@ -40,23 +45,38 @@ export async function loadAccessData(db: Db, mutations: readonly Mutation[], act
 		memberships.set(membership.groupingId, [...(memberships.get(membership.groupingId) ?? []), membership]);
 	}
 	const named = [...groupings, ...measurementRows.map((r) => r.organisationId), ...actor.roles.flatMap((r) => (r.municipalityId ? [r.municipalityId] : []))];
-	return { indicators, goals, memberships, organisations: await findReferences(db, 'organisation', named) };
+	const rounds = (await referencesOfGroupings(db, ['reportingRound'], groupings)).map(({ row }) => row as unknown as ReportingRound);
+	return { indicators, goals, memberships, organisations: await findReferences(db, 'organisation', named), rounds };
 }
 
-/** Why this user may not make this change, or null when they may. */
-export function refusalReason(access: AccessData, actor: SyncActor, mutation: Mutation): string | null {
-	return mutation.entity === 'measurement' ? measurementRefusal(access, actor, mutation.row) : assessmentRefusal(access, actor, mutation.row);
+/**
+ * Why this user may not make this change, or null when they may. `current`
+ * is the row as the server holds it (undefined for a new one): a value's
+ * review state may only move as the round's rules allow.
+ */
+export function refusalReason(access: AccessData, actor: SyncActor, mutation: Mutation, current: Measurement | Assessment | undefined): string | null {
+	return mutation.entity === 'measurement'
+		? measurementRefusal(access, actor, mutation.row, current as Measurement | undefined)
+		: assessmentRefusal(access, actor, mutation.row);
 }
 
-function measurementRefusal(access: AccessData, actor: SyncActor, row: Measurement): string | null {
+/** A locked year refuses everyone, before any question of roles: reopening it is the only way in. */
+function lockRefusal(access: AccessData, groupingId: string, year: number): string | null {
+	const round = lockedRound(access.rounds, groupingId, year);
+	return round ? lockedYearReason(round, nameOf(access.organisations.get(groupingId), groupingId)) : null;
+}
+
+function measurementRefusal(access: AccessData, actor: SyncActor, row: Measurement, current: Measurement | undefined): string | null {
 	const indicator = access.indicators.get(row.indicatorId);
 	if (!indicator?.groupingId) return 'Indikatorn finns inte på servern, så värdet kan inte sparas.';
 	const groupingId = indicator.groupingId;
+	const locked = lockRefusal(access, groupingId, row.year);
+	if (locked) return locked;
 	const name = (id: string) => nameOf(access.organisations.get(id), id);
 	if (row.organisationId !== groupingId && !isMember(access, groupingId, row.organisationId, row.year)) {
 		return `${name(row.organisationId)} är inte medlem i ${name(groupingId)} år ${row.year}.`;
 	}
-	if (canEnterValue(actor.roles, groupingId, row.organisationId)) return null;
+	if (canEnterValue(actor.roles, groupingId, row.organisationId)) return reviewChangeRefusal(current, row, reviewRights(actor.roles, groupingId, row.organisationId));
 	const roles = actor.roles.filter((r) => r.organisationId === groupingId);
 	if (roles.length === 0) return `Du har ingen roll i ${name(groupingId)} och kan inte ändra dess värden.`;
 	const reportsFor = roles.flatMap((r) => (r.role === 'reporter' && r.municipalityId ? [name(r.municipalityId)] : []));
@@ -68,6 +88,8 @@ function assessmentRefusal(access: AccessData, actor: SyncActor, row: Assessment
 	const goal = access.goals.get(row.goalId);
 	if (!goal?.groupingId) return 'Målet finns inte på servern, så bedömningen kan inte sparas.';
 	const groupingId = goal.groupingId;
+	const locked = lockRefusal(access, groupingId, row.year);
+	if (locked) return locked;
 	if (canAssess(actor.roles, groupingId)) return null;
 	const grouping = nameOf(access.organisations.get(groupingId), groupingId);
 	const roles = actor.roles.filter((r) => r.organisationId === groupingId);
