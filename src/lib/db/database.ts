@@ -20,8 +20,13 @@ export type Synced<T> = T & { serverRevision: number | null; conflicts?: Conflic
 export type LocalMeasurement = Synced<Measurement>;
 export type LocalAssessment = Synced<Assessment>;
 
-/** An outbox entry: a mutation plus its local sequence number (the order edits were made in). */
-export type OutboxEntry = Mutation & { seq?: number };
+/**
+ * An outbox entry: a mutation plus local bookkeeping that never leaves the
+ * device: its sequence number (the order edits were made in) and the row as
+ * it was before the edit (absent for a new row), so a refused edit can be
+ * undone on the device instead of standing there as if the server had it.
+ */
+export type OutboxEntry = Mutation & { seq?: number; previous?: Synced<Mutation['row']> };
 
 export type MetaEntry = { key: string; value: unknown };
 

@@ -1,5 +1,5 @@
 import { describe, it, expect, beforeEach } from 'vitest';
-import { saveMeasurement, saveMeasurements, saveAssessment, pendingEditCount, type MeasurementEdit } from './edits';
+import { saveMeasurement, saveMeasurements, saveAssessment, saveReviews, pendingEditCount, type MeasurementEdit } from './edits';
 import { createTestDatabase } from './test-database';
 import { InvalidRowError, StorageFullError } from './storage-errors';
 import { Mutation } from '$lib/domain/mutation';
@@ -152,5 +152,50 @@ describe('saveMeasurements (bulk, for imports)', () => {
 		await expect(saveMeasurements(db, many, editor)).rejects.toThrow('disk error');
 		expect(await db.measurements.count()).toBe(0);
 		expect(await db.outbox.count()).toBe(0);
+	});
+});
+
+describe('reporting round edits', () => {
+	const lockedRound = (groupingId: string, locked: boolean) => ({
+		id: `round:${groupingId}:2025`,
+		groupingId,
+		year: 2025,
+		indicatorIds: ['ind'],
+		memberIds: ['kommun-2421'],
+		goalIds: [],
+		deadline: '2026-03-15',
+		reportedBy: 'reporters' as const,
+		locked,
+		log: [{ action: 'locked' as const, by: 'Anna Andersson', at: '2026-03-20T09:00:00.000Z', reason: '' }]
+	});
+
+	beforeEach(async () => {
+		await db.organisations.put({ id: 'forbund', kind: 'federation', name: 'Förbundet' });
+		await db.indicators.put({
+			id: 'ind', organisationId: 'forbund', name: 'Ind', unit: 'percent', decimals: 1, betterDirection: 'higher',
+			source: { kind: 'manual' }, aggregation: 'mean', scope: 'members', genderBreakdown: false, order: 0, exampleData: false
+		});
+	});
+
+	it('submits and returns values with their value untouched, and a changed value starts over as entered', async () => {
+		const saved = await saveMeasurement(db, { ...edit, indicatorId: 'ind' }, editor);
+		await saveReviews(db, [saved.id], { state: 'submitted' }, { name: 'Dora' });
+		expect(await db.measurements.get(saved.id)).toMatchObject({ value: 17.2, review: { state: 'submitted', by: 'Dora' } });
+		await saveReviews(db, [saved.id], { state: 'returned', comment: ' Kontrollera källan ' }, { name: 'Erik' });
+		expect((await db.measurements.get(saved.id))?.review).toMatchObject({ state: 'returned', comment: 'Kontrollera källan', by: 'Erik' });
+		await saveMeasurement(db, { ...edit, indicatorId: 'ind', value: 17.5 }, { name: 'Dora' });
+		expect((await db.measurements.get(saved.id))?.review).toBeUndefined();
+		expect(await pendingEditCount(db)).toBe(4);
+	});
+
+	it('refuses an edit of a locked year before writing anything, naming the lock', async () => {
+		await db.reportingRounds.put(lockedRound('forbund', true));
+		await expect(saveMeasurements(db, [{ ...edit, indicatorId: 'ind' }], editor)).rejects.toThrow(
+			'År 2025 är godkänt och låst för Förbundet sedan 2026-03-20 (Anna Andersson).'
+		);
+		expect(await db.measurements.count()).toBe(0);
+		expect(await pendingEditCount(db)).toBe(0);
+		await db.reportingRounds.put(lockedRound('forbund', false));
+		await expect(saveMeasurement(db, { ...edit, indicatorId: 'ind' }, editor)).resolves.toMatchObject({ value: 17.2 });
 	});
 });

@@ -2,9 +2,11 @@ import type { z } from 'zod';
 import { Measurement, type Gender, type MeasurementStatus, type MeasurementValue } from '$lib/domain/measurement';
 import { Assessment, type GoalStatus } from '$lib/domain/assessment';
 import { measurementId, assessmentId } from '$lib/domain/ids';
+import { lockedRound, lockedYearReason } from '$lib/domain/reporting-round';
+import type { Review, ReviewState } from '$lib/domain/review';
 import type { Mutation } from '$lib/domain/mutation';
 import type { Table } from 'dexie';
-import type { LagesbildDatabase, LocalMeasurement, LocalAssessment, Synced } from './database';
+import type { LagesbildDatabase, LocalMeasurement, LocalAssessment, OutboxEntry, Synced } from './database';
 import { InvalidRowError, StorageFullError, isQuotaError } from './storage-errors';
 
 export type MeasurementEdit = {
@@ -19,6 +21,9 @@ export type MeasurementEdit = {
 };
 
 export type AssessmentEdit = { goalId: string; year: number; status: GoalStatus; analysis: string };
+
+/** A move in the reporting round: submit, approve, or return with a comment. */
+export type ReviewEdit = { state: ReviewState; comment?: string };
 
 export type Editor = { name: string };
 
@@ -41,6 +46,7 @@ function newMutationId(): string {
  * and keeps its history like any other edit.
  */
 export async function saveMeasurement(db: LagesbildDatabase, edit: MeasurementEdit, editor: Editor): Promise<LocalMeasurement> {
+	await refuseLockedYears(db, [edit]);
 	const [saved] = await writeManyWithOutbox(db, db.measurements, [measurementWrite(edit, editor, new Date().toISOString())]);
 	return saved;
 }
@@ -52,8 +58,52 @@ export async function saveMeasurement(db: LagesbildDatabase, edit: MeasurementEd
  * every bad row by its position in `edits` (1-based).
  */
 export async function saveMeasurements(db: LagesbildDatabase, edits: readonly MeasurementEdit[], editor: Editor): Promise<LocalMeasurement[]> {
+	await refuseLockedYears(db, edits);
 	const now = new Date().toISOString();
 	return writeManyWithOutbox(db, db.measurements, edits.map((edit) => measurementWrite(edit, editor, now)));
+}
+
+/**
+ * Moves values in the reporting round (a reporter's "Skicka in" for all her
+ * values, an editor's approval or return), each an ordinary edit of the row
+ * with its value untouched, so it syncs and enters the history. All or nothing.
+ */
+export async function saveReviews(db: LagesbildDatabase, ids: readonly string[], move: ReviewEdit, editor: Editor): Promise<LocalMeasurement[]> {
+	const now = new Date().toISOString();
+	const rows = (await db.measurements.bulkGet([...ids])).flatMap((r) => (r ? [r] : []));
+	if (rows.length < ids.length) throw new InvalidRowError('Värdet finns inte på enheten och kan inte skickas in eller granskas.', { _: 'saknas' });
+	await refuseLockedYears(db, rows);
+	const review: Review = { state: move.state, comment: move.comment?.trim() ?? '', by: editor.name, at: now };
+	return writeManyWithOutbox(
+		db,
+		db.measurements,
+		rows.map((stored) => ({
+			id: stored.id,
+			build: (previous) => {
+				// eslint-disable-next-line @typescript-eslint/no-unused-vars -- device bookkeeping stays out of the row
+				const { serverRevision, conflicts, ...current } = previous ?? stored;
+				const row = validate(Measurement, { ...current, review, updatedBy: editor.name, updatedAt: now });
+				return { row, mutation: { mutationId: newMutationId(), entity: 'measurement', row, baseRevision: previous?.serverRevision ?? null, createdAt: now } };
+			}
+		}))
+	);
+}
+
+/**
+ * A year its grouping has approved and locked cannot change; saying so
+ * before writing is kinder than a refusal at the next sync. (An edit made
+ * before this device heard of the lock is refused by the server instead.)
+ */
+async function refuseLockedYears(db: LagesbildDatabase, edits: readonly { indicatorId: string; year: number }[]): Promise<void> {
+	const indicators = await db.indicators.bulkGet([...new Set(edits.map((e) => e.indicatorId))]);
+	const groupingOf = new Map(indicators.flatMap((i) => (i ? [[i.id, i.organisationId] as const] : [])));
+	const groupingYears = new Map(edits.flatMap((e) => (groupingOf.has(e.indicatorId) ? [[`${groupingOf.get(e.indicatorId)}|${e.year}`, e] as const] : [])));
+	for (const edit of groupingYears.values()) await refuseIfLocked(db, groupingOf.get(edit.indicatorId)!, edit.year);
+}
+
+async function refuseIfLocked(db: LagesbildDatabase, groupingId: string, year: number): Promise<void> {
+	const round = lockedRound(await db.reportingRounds.where('groupingId').equals(groupingId).toArray(), groupingId, year);
+	if (round) throw new InvalidRowError(lockedYearReason(round, (await db.organisations.get(groupingId))?.name ?? groupingId), { _: 'låst' });
 }
 
 /**
@@ -107,6 +157,7 @@ function measurementWrite(edit: MeasurementEdit, editor: Editor, now: string): P
 export async function saveAssessment(db: LagesbildDatabase, edit: AssessmentEdit, editor: Editor): Promise<LocalAssessment> {
 	const now = new Date().toISOString();
 	const id = assessmentId(edit.goalId, edit.year);
+	await refuseLockedAssessment(db, edit);
 	return writeWithOutbox(db, db.assessments, id, (previous) => {
 		const row = validate(Assessment, {
 			id,
@@ -120,6 +171,12 @@ export async function saveAssessment(db: LagesbildDatabase, edit: AssessmentEdit
 		});
 		return { row, mutation: { mutationId: newMutationId(), entity: 'assessment', row, baseRevision: previous?.serverRevision ?? null, createdAt: now } };
 	});
+}
+
+async function refuseLockedAssessment(db: LagesbildDatabase, edit: AssessmentEdit): Promise<void> {
+	const goal = await db.goals.get(edit.goalId);
+	const plan = goal ? await db.plans.get(goal.planId) : undefined;
+	if (plan) await refuseIfLocked(db, plan.organisationId, edit.year);
 }
 
 type PendingWrite<T> = { id: string; build: (previous: Synced<T> | undefined) => { row: T; mutation: Mutation } };
@@ -158,14 +215,14 @@ async function writeManyWithOutbox<T extends { id: string }>(
 		return await db.transaction('rw', table, db.outbox, async () => {
 			const previous = await table.bulkGet(writes.map((w) => w.id));
 			const locals: Synced<T>[] = [];
-			const mutations: Mutation[] = [];
+			const mutations: OutboxEntry[] = [];
 			const invalid: { position: number; error: InvalidRowError }[] = [];
 			writes.forEach((w, i) => {
 				try {
 					const { row, mutation } = w.build(previous[i]);
 					// The local row keeps the revision it was based on until the server acknowledges the edit.
 					locals.push({ ...row, serverRevision: previous[i]?.serverRevision ?? null });
-					mutations.push(mutation);
+					mutations.push(previous[i] ? { ...mutation, previous: previous[i] as unknown as OutboxEntry['previous'] } : mutation);
 				} catch (error) {
 					if (error instanceof InvalidRowError) invalid.push({ position: i + 1, error });
 					else throw error;

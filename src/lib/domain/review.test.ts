@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { cellStateOf, reviewChangeRefusal, reviewAfterContentEdit, type Review, type ReviewRights } from './review';
+import { cellStateOf, reviewChangeRefusal, type Review, type ReviewRights } from './review';
 
 const at = '2026-02-01T10:00:00.000Z';
 const review = (state: Review['state'], comment = ''): Review => ({ state, comment, by: 'x', at });
@@ -47,13 +47,5 @@ describe('reviewChangeRefusal', () => {
 
 	it('refuses everything to someone who may not enter the value', () => {
 		expect(reviewChangeRefusal(row(3), row(3, review('submitted')), viewer)).not.toBeNull();
-	});
-});
-
-describe('reviewAfterContentEdit', () => {
-	it('starts a changed value over as entered, unless a reviewer corrects an approved one', () => {
-		expect(reviewAfterContentEdit(review('submitted'), reporter)).toBeUndefined();
-		expect(reviewAfterContentEdit(review('returned', 'x'), reporter)).toBeUndefined();
-		expect(reviewAfterContentEdit(review('approved'), editor)?.state).toBe('approved');
 	});
 });

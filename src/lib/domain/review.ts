@@ -79,9 +79,3 @@ export function reviewChangeRefusal(current: ReviewedRow | undefined, next: Revi
 function sameContent(a: ReviewedRow, b: ReviewedRow): boolean {
 	return a.value === b.value && a.status === b.status && a.note === b.note;
 }
-
-/** The next review state after a reporter or editor edits the value's content: their edit starts over as "entered". */
-export function reviewAfterContentEdit(current: Review | undefined, rights: ReviewRights): Review | undefined {
-	if (current?.state === 'approved' && rights.mayReview) return current;
-	return undefined;
-}

@@ -155,3 +155,43 @@ describe('syncOnce', () => {
 		expect(await db.outbox.count()).toBe(0);
 	});
 });
+
+/** Refuses every mutation whose value is in `refused`, accepts the rest (echoing nothing back for refused rows). */
+function refusingServer(refused: ReadonlySet<unknown>): SyncTransport {
+	let revision = 10;
+	return async (request) => {
+		const outcomes = request.mutations.map((m) =>
+			refused.has((m.row as { value: unknown }).value)
+				? { mutationId: m.mutationId, result: 'rejected' as const, reason: 'År 2025 är godkänt och låst.' }
+				: { mutationId: m.mutationId, result: 'applied' as const, revision: ++revision }
+		);
+		return { protocol: PROTOCOL_VERSION, serverEpoch: 'e1', outcomes, changes: [], lastRevision: revision, hasMore: false } satisfies SyncResponse;
+	};
+}
+
+describe('syncOnce with refused edits', () => {
+	it('puts the server’s value back on the device and keeps the refused one, as typed, among the rejections', async () => {
+		const saved = await saveMeasurement(db, edit('a', 1), editor);
+		await db.measurements.put({ ...saved, serverRevision: 5 });
+		await db.outbox.clear();
+		await saveMeasurement(db, edit('a', 2), editor);
+		const report = await syncOnce(db, refusingServer(new Set([2])));
+		expect(report.rejected).toBe(1);
+		expect(await db.measurements.get('m:ind:a:2025:t')).toMatchObject({ value: 1, serverRevision: 5 });
+		const [rejection] = await db.rejections.toArray();
+		expect(rejection).toMatchObject({ reason: 'År 2025 är godkänt och låst.', row: { id: 'm:ind:a:2025:t', value: 2 } });
+		expect(await db.outbox.count()).toBe(0);
+	});
+
+	it('removes a refused new row, and keeps an accepted edit made before a refused one', async () => {
+		await saveMeasurement(db, edit('new', 7), editor);
+		await saveMeasurement(db, edit('b', 3), editor);
+		await syncOnce(db, refusingServer(new Set([7])));
+		expect(await db.measurements.get('m:ind:new:2025:t')).toBeUndefined();
+		await saveMeasurement(db, edit('b', 4), editor);
+		await saveMeasurement(db, edit('b', 8), editor).catch(() => undefined);
+		await syncOnce(db, refusingServer(new Set([8])));
+		expect(await db.measurements.get('m:ind:b:2025:t')).toMatchObject({ value: 4 });
+		expect((await db.rejections.toArray()).map((r) => (r.row as { value: unknown }).value).sort()).toEqual([7, 8]);
+	});
+});

@@ -3,6 +3,7 @@ import {
 	PROTOCOL_VERSION,
 	MAX_MUTATIONS_PER_REQUEST,
 	type Change,
+	type MutationOutcome,
 	type SyncRequest,
 	type SyncResponse
 } from '$lib/domain/sync-protocol';
@@ -87,8 +88,8 @@ function limitBySize(batch: OutboxEntry[]): OutboxEntry[] {
 }
 
 function toMutation(entry: OutboxEntry): Mutation {
-	// eslint-disable-next-line @typescript-eslint/no-unused-vars -- seq is local bookkeeping, not part of the wire format
-	const { seq, ...mutation } = entry;
+	// eslint-disable-next-line @typescript-eslint/no-unused-vars -- seq and previous are local bookkeeping, not part of the wire format
+	const { seq, previous, ...mutation } = entry;
 	return mutation as Mutation;
 }
 
@@ -109,6 +110,10 @@ async function applyResponse(db: LagesbildDatabase, batch: OutboxEntry[], respon
 		for (const change of response.changes) {
 			if (!stillPending.has(change.row.id)) await storeChange(db, change);
 		}
+		const sentBack = new Set(response.changes.map((c) => c.row.id));
+		for (const [rowId, entries] of refusedLast(done, response)) {
+			if (!stillPending.has(rowId) && !sentBack.has(rowId)) await restoreServerRow(db, entries);
+		}
 		const knownEpoch = (await db.meta.get(SERVER_EPOCH_KEY))?.value;
 		const replaced = knownEpoch !== undefined && knownEpoch !== response.serverEpoch;
 		await db.meta.put({ key: SERVER_EPOCH_KEY, value: response.serverEpoch });
@@ -116,6 +121,35 @@ async function applyResponse(db: LagesbildDatabase, batch: OutboxEntry[], respon
 		await db.meta.put({ key: LAST_REVISION_KEY, value: replaced ? 0 : response.lastRevision });
 		return replaced;
 	});
+}
+
+type Answered = { entry: OutboxEntry; outcome: MutationOutcome };
+
+/** The answered entries of each row whose last edit in the batch was refused, in the order they were made. */
+function refusedLast(done: readonly OutboxEntry[], response: SyncResponse): Map<string, Answered[]> {
+	const outcomes = new Map(response.outcomes.map((o) => [o.mutationId, o]));
+	const byRow = new Map<string, Answered[]>();
+	for (const entry of [...done].sort((a, b) => a.seq! - b.seq!)) {
+		byRow.set(entry.row.id, [...(byRow.get(entry.row.id) ?? []), { entry, outcome: outcomes.get(entry.mutationId)! }]);
+	}
+	return new Map([...byRow].filter(([, answered]) => answered.at(-1)!.outcome.result === 'rejected'));
+}
+
+/**
+ * A refused edit must not stay on the device as if the server had it: the
+ * row goes back to what the server holds, which is the row before the first
+ * of these edits with every later accepted one applied. The refused value
+ * itself is kept in `rejections` until the user dismisses it.
+ */
+async function restoreServerRow(db: LagesbildDatabase, answered: readonly Answered[]): Promise<void> {
+	let row: OutboxEntry['previous'] = answered[0].entry.previous;
+	for (const { entry, outcome } of answered) {
+		if (outcome.result === 'applied') row = { ...entry.row, serverRevision: outcome.revision } as OutboxEntry['previous'];
+	}
+	const { entity, row: { id } } = answered[0].entry;
+	const table = entity === 'measurement' ? db.measurements : db.assessments;
+	if (row) await table.put(row as never);
+	else await table.delete(id);
 }
 
 function storeChange(db: LagesbildDatabase, change: Change): Promise<unknown> {
