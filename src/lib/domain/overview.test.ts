@@ -110,3 +110,17 @@ describe('buildGroupingOverview', () => {
 		expect(overview.plans[0].areas[0].goals[0].subGoals[0].indicators[0].latest).toBeNull();
 	});
 });
+
+describe('stale assessments', () => {
+	it('flags an assessment written before a value of its goal changed', () => {
+		const base = input([value('edu', 'a', 2024, 16, '2025-05-01T00:00:00.000Z')]);
+		const assessed = {
+			...base,
+			assessments: [{ id: 'a3', goalId: 'overall', year: 2024, status: 'onTrack' as const, analysis: 'Bra', updatedBy: 't', updatedAt: '2025-04-01T00:00:00.000Z', exampleData: false }]
+		};
+		const goal = buildGroupingOverview(assessed).plans[0].areas[0].goals[0];
+		expect(goal.assessmentStaleSince).toBe('2025-05-01T00:00:00.000Z');
+		const fresh = buildGroupingOverview({ ...assessed, assessments: [{ ...assessed.assessments[0], updatedAt: '2025-06-01T00:00:00.000Z' }] });
+		expect(fresh.plans[0].areas[0].goals[0].assessmentStaleSince).toBeNull();
+	});
+});

@@ -8,6 +8,7 @@ import { groupingSeries, judgedYear, type GroupingYearValue } from './series';
 import { gapToTarget, targetForYear, type GapToTarget } from './targets';
 import { indicatorStatus, goalStatus } from './status';
 import { trend, type Trend } from './trend';
+import { newerValueThan } from './assessment-staleness';
 
 /** What the overview of a grouping shows, derived from the stored rows and never stored itself. */
 export type IndicatorSummary = {
@@ -36,6 +37,8 @@ export type GoalSummary = {
 	subGoals: SubGoalSummary[];
 	/** The goal's most recent assessment, if any. */
 	assessment: Assessment | undefined;
+	/** When a value the assessment judged changed after it was written (possibly out of date); null otherwise. */
+	assessmentStaleSince: string | null;
 	status: GoalStatus;
 };
 
@@ -100,7 +103,9 @@ export function buildGroupingOverview(input: OverviewInput): GroupingOverview {
 		indicators.forEach((s) => attached.add(s.indicator.id));
 		const assessment = latestAssessment(input.assessments, goal.id);
 		const statuses = [...indicators.map((s) => s.status), ...subGoals.map((s) => s.status)];
-		return { goal, indicators, subGoals, assessment, status: goalStatus(statuses, assessment) };
+		const judged = new Set([...indicators, ...subGoals.flatMap((s) => s.indicators)].map((s) => s.indicator.id));
+		const assessmentStaleSince = assessment ? newerValueThan(assessment, judged, input.measurements) : null;
+		return { goal, indicators, subGoals, assessment, assessmentStaleSince, status: goalStatus(statuses, assessment) };
 	};
 
 	const plans = input.plans.map((plan) => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, IsoDate, Timestamp, Year } from './common';
+import { membersInYear, type Membership } from './membership';
 
 /**
  * A reporting round: one grouping's yearly collection of its members'
@@ -114,4 +115,31 @@ export function deadlinePhrase(round: Pick<ReportingRound, 'deadline'>, today: s
 /** Today's date as YYYY-MM-DD in Swedish time, the calendar the deadlines are set in. */
 export function swedishToday(now = new Date()): string {
 	return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(now);
+}
+
+type TreeRows = {
+	indicators: readonly { id: string; unit: string; goalId?: string }[];
+	goals: readonly { id: string; planId: string }[];
+	subGoals: readonly { id: string; goalId: string }[];
+	plans: readonly { id: string; fromYear: number; toYear: number }[];
+	memberships: readonly Membership[];
+};
+
+/**
+ * What a new round asks for by default: the numeric indicators of the goals
+ * of the plans that cover the year, every member of that year, and an
+ * assessment of each goal those indicators do not measure.
+ */
+export function defaultRoundContent(groupingId: string, year: number, rows: TreeRows): { indicatorIds: string[]; memberIds: string[]; goalIds: string[] } {
+	const plans = new Set(rows.plans.filter((p) => p.fromYear <= year && year <= p.toYear).map((p) => p.id));
+	const goals = rows.goals.filter((g) => plans.has(g.planId));
+	const subGoalsOf = (goalId: string) => rows.subGoals.filter((s) => s.goalId === goalId).map((s) => s.id);
+	const numeric = rows.indicators.filter((i) => i.unit !== 'text' && i.goalId !== undefined);
+	const measured = (goalId: string) => numeric.some((i) => i.goalId === goalId || subGoalsOf(goalId).includes(i.goalId!));
+	const inPlans = new Set(goals.flatMap((g) => [g.id, ...subGoalsOf(g.id)]));
+	return {
+		indicatorIds: numeric.filter((i) => inPlans.has(i.goalId!)).map((i) => i.id),
+		memberIds: membersInYear([...rows.memberships], groupingId, year),
+		goalIds: goals.filter((g) => !measured(g.id)).map((g) => g.id)
+	};
 }

@@ -47,6 +47,8 @@ export type ReviewRights = {
 	mayReview: boolean;
 };
 
+export const APPROVED_VALUE_REASON = 'Värdet är godkänt av förbundet. Be en redaktör återsända det om det behöver ändras.';
+
 type ReviewedRow = { value: unknown; status: string; note: string; review?: Review };
 
 /**
@@ -70,7 +72,7 @@ export function reviewChangeRefusal(current: ReviewedRow | undefined, next: Revi
 	}
 	if (from === 'approved') {
 		const unchanged = to === 'approved' && current !== undefined && sameContent(current, next);
-		return unchanged ? null : 'Värdet är godkänt av förbundet. Be en redaktör återsända det om det behöver ändras.';
+		return unchanged ? null : APPROVED_VALUE_REASON;
 	}
 	if (to === from || to === undefined || to === 'submitted') return null;
 	return 'Bara förbundets redaktörer kan godkänna eller återsända värden.';

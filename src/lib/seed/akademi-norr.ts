@@ -1,5 +1,6 @@
 import { municipalityByName } from './municipalities';
-import { roundId } from '$lib/domain/reporting-round';
+import { defaultRoundContent, roundId } from '$lib/domain/reporting-round';
+import { Membership } from '$lib/domain/membership';
 import { scbContextIndicators } from './scb-series';
 import {
 	measurementRow,
@@ -532,20 +533,23 @@ export const DEMO_ROUND_YEAR = 2025;
 export const DEMO_ROUND_DEADLINE = '2026-12-15';
 
 function reportingRound2025(part: SeedPart): SeedRows['reportingRounds'][number] {
-	const numeric = (part.indicators ?? []).filter((i) => i.unit !== 'text' && i.goalId !== undefined);
-	const withNumbers = new Set(numeric.map((i) => i.goalId));
 	const tree = goalTree();
-	const goals = (tree.goals ?? []).filter((g) => !withNumbers.has(g.id) && !(tree.subGoals ?? []).some((sg) => sg.goalId === g.id && withNumbers.has(sg.id)));
+	const memberships = organisationAndMembers().memberships ?? [];
+	const content = defaultRoundContent(ID, DEMO_ROUND_YEAR, {
+		indicators: part.indicators ?? [],
+		goals: tree.goals ?? [],
+		subGoals: tree.subGoals ?? [],
+		plans: tree.plans ?? [],
+		memberships: memberships.map((m) => Membership.parse(m))
+	});
 	return {
 		id: roundId(ID, DEMO_ROUND_YEAR),
 		groupingId: ID,
 		year: DEMO_ROUND_YEAR,
-		indicatorIds: numeric.map((i) => i.id),
-		memberIds: AKADEMI_NORR_MEMBERS.map((name) => municipalityByName(name).id),
-		goalIds: goals.map((g) => g.id),
+		...content,
 		deadline: DEMO_ROUND_DEADLINE,
 		reportedBy: 'reporters',
 		locked: false,
-		log: [{ action: 'opened', by: 'Anna Admin (demo)', at: '2026-10-01T08:00:00.000Z', reason: '' }]
+		log: [{ action: 'opened', by: 'Anna Andersson (demo)', at: '2026-10-01T08:00:00.000Z', reason: '' }]
 	};
 }

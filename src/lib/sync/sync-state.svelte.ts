@@ -3,6 +3,7 @@ import { httpTransport } from './http-transport';
 import { connection } from './connection.svelte';
 import { database } from '$lib/db/client';
 import { appState } from '$lib/app-state.svelte';
+import { refreshReferenceData } from '$lib/db/startup';
 
 /** The sync status the header shows; updated by the one scheduler of this tab. */
 export const syncStatus: SyncState = $state({ running: false, lastSyncAt: null, lastReport: null, error: null, retryAt: null });
@@ -17,7 +18,13 @@ let stopListening = () => {};
  */
 export function startSync(): void {
 	stopSync();
-	const transport = httpTransport('/api/sync', fetch, { onUnauthorized: () => (appState.sessionExpired = true) });
+	const http = httpTransport('/api/sync', fetch, { onUnauthorized: () => (appState.sessionExpired = true) });
+	// Rounds and locks are reference data: asking for it with every sync (a 304 while unchanged)
+	// lets a device hear of a lock before it offers an edit the server would refuse.
+	const transport: typeof http = async (request) => {
+		await refreshReferenceData().catch(() => undefined);
+		return http(request);
+	};
 	scheduler = new SyncScheduler(database(), transport, {
 		isOnline: () => connection.online && appState.session !== null && !appState.sessionExpired,
 		onChange: (state) => Object.assign(syncStatus, state)
