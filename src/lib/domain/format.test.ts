@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { formatValue, formatDifference, formatNumber, parseSwedishNumber } from './format';
+import { counted, formatValue, formatDifference, formatNumber, parseSwedishNumber } from './format';
 
 describe('Swedish number formatting', () => {
 	it('writes decimal comma and spaces between thousands', () => {
@@ -30,5 +30,13 @@ describe('Swedish number formatting', () => {
 		expect(parseSwedishNumber('1,2,3').ok).toBe(false);
 		expect(parseSwedishNumber('12a').ok).toBe(false);
 		expect(parseSwedishNumber('').ok).toBe(false);
+	});
+});
+
+describe('counted', () => {
+	it('picks singular or plural', () => {
+		expect(counted(1, 'värde', 'värden')).toBe('1 värde');
+		expect(counted(0, 'värde', 'värden')).toBe('0 värden');
+		expect(counted(1200, 'värde', 'värden')).toBe(`${formatNumber(1200)} värden`);
 	});
 });

@@ -81,3 +81,8 @@ export function parseSwedishNumber(input: string): ParseResult {
 	if (!Number.isFinite(value)) return { ok: false, error: 'Talet är för stort' };
 	return { ok: true, value };
 }
+
+/** "1 värde", "3 värden": a count with the Swedish singular or plural. */
+export function counted(count: number, singular: string, plural: string): string {
+	return `${formatNumber(count)} ${count === 1 ? singular : plural}`;
+}

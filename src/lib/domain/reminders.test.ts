@@ -26,7 +26,7 @@ describe('remindersFor', () => {
 	it("tells a reporter what her municipality has left, and when it is overdue", () => {
 		const roles: RoleAssignment[] = [{ organisationId: 'f', role: 'reporter', municipalityId: 'dorotea' }];
 		expect(remindersFor(roles, progress('2026-03-03'), nameOf, '2026-03-03')).toEqual([
-			{ groupingId: 'f', year: 2025, kind: 'report', count: 1, overdue: false, text: 'Dorotea kommun: 1 av 2 värden för 2025 att skicka in, sista dag 15 mars 2026 (om 12 dagar).' }
+			{ groupingId: 'f', year: 2025, kind: 'report', count: 1, overdue: false, text: 'Akademi Norr, Dorotea kommun: 1 av 2 värden för 2025 att skicka in, sista dag 15 mars 2026 (om 12 dagar).' }
 		]);
 		expect(remindersFor(roles, progress('2026-03-20'), nameOf, '2026-03-20')[0].overdue).toBe(true);
 	});
@@ -35,7 +35,7 @@ describe('remindersFor', () => {
 		const roles: RoleAssignment[] = [{ organisationId: 'f', role: 'editor' }];
 		const texts = remindersFor(roles, progress('2026-03-03'), nameOf, '2026-03-03').map((r) => r.text);
 		expect(texts).toEqual([
-			'Akademi Norr: 1 inskickade värden för 2025 väntar på granskning.',
+			'Akademi Norr: 1 inskickat värde för 2025 väntar på granskning.',
 			'Akademi Norr: 2 av 2 medlemmar har inte rapporterat allt för 2025, sista dag 15 mars 2026 (om 12 dagar).'
 		]);
 	});

@@ -1,4 +1,5 @@
 import type { RoleAssignment } from './auth';
+import { counted } from './format';
 import type { Completeness } from './completeness';
 import { deadlinePhrase, isPastDeadline, type ReportingRound } from './reporting-round';
 
@@ -34,8 +35,8 @@ export function remindersFor(roles: readonly RoleAssignment[], progress: readonl
 			if (!row) continue;
 			const outstanding = row.tally.expected - row.tally.reported;
 			if (outstanding === 0) continue;
-			const returned = row.tally.returned > 0 ? ` (${row.tally.returned} återsända med kommentar)` : '';
-			reminders.push({ ...base, kind: 'report', count: outstanding, text: `${nameOf(role.municipalityId!)}: ${outstanding} av ${row.tally.expected} värden för ${round.year} att skicka in${returned}, ${due}.` });
+			const returned = row.tally.returned > 0 ? ` (${counted(row.tally.returned, 'återsänt', 'återsända')} med kommentar)` : '';
+			reminders.push({ ...base, kind: 'report', count: outstanding, text: `${nameOf(round.groupingId)}, ${nameOf(role.municipalityId!)}: ${outstanding} av ${counted(row.tally.expected, 'värde', 'värden')} för ${round.year} att skicka in${returned}, ${due}.` });
 		}
 		if (!staff) continue;
 		// Staff report everything when the round says so, and always the grouping's own values.
@@ -47,7 +48,7 @@ export function remindersFor(roles: readonly RoleAssignment[], progress: readonl
 			reminders.push({ ...base, kind: 'report', count: outstanding, text: `${nameOf(round.groupingId)}: ${outstanding} av ${expected} ${what} för ${round.year} att föra in och skicka in, ${due}.` });
 		}
 		if (completeness.total.submitted > 0) {
-			reminders.push({ ...base, overdue: false, kind: 'review', count: completeness.total.submitted, text: `${nameOf(round.groupingId)}: ${completeness.total.submitted} inskickade värden för ${round.year} väntar på granskning.` });
+			reminders.push({ ...base, overdue: false, kind: 'review', count: completeness.total.submitted, text: `${nameOf(round.groupingId)}: ${counted(completeness.total.submitted, 'inskickat värde', 'inskickade värden')} för ${round.year} väntar på granskning.` });
 		}
 		const behind = membersBehind(completeness, round);
 		if (round.reportedBy === 'reporters' && behind.length > 0) {

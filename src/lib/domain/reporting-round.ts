@@ -127,11 +127,14 @@ type TreeRows = {
 
 /**
  * What a new round asks for by default: the numeric indicators of the goals
- * of the plans that cover the year, every member of that year, and an
+ * of the plans that cover the year (or of the latest plan before it), every member of that year, and an
  * assessment of each goal those indicators do not measure.
  */
 export function defaultRoundContent(groupingId: string, year: number, rows: TreeRows): { indicatorIds: string[]; memberIds: string[]; goalIds: string[] } {
-	const plans = new Set(rows.plans.filter((p) => p.fromYear <= year && year <= p.toYear).map((p) => p.id));
+	// A plan goes on being followed until a newer one replaces it.
+	const covering = rows.plans.filter((p) => p.fromYear <= year && year <= p.toYear);
+	const latestBefore = rows.plans.filter((p) => p.fromYear <= year).sort((a, b) => b.fromYear - a.fromYear).slice(0, 1);
+	const plans = new Set((covering.length > 0 ? covering : latestBefore).map((p) => p.id));
 	const goals = rows.goals.filter((g) => plans.has(g.planId));
 	const subGoalsOf = (goalId: string) => rows.subGoals.filter((s) => s.goalId === goalId).map((s) => s.id);
 	const numeric = rows.indicators.filter((i) => i.unit !== 'text' && i.goalId !== undefined);

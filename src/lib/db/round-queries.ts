@@ -1,0 +1,24 @@
+import type { LagesbildDatabase } from './database';
+import { roundCompleteness } from '$lib/domain/completeness';
+import type { RoundProgress } from '$lib/domain/reminders';
+import { swedishToday } from '$lib/domain/reporting-round';
+
+/**
+ * Every open round on the device with its completeness, read from the
+ * index ranges it needs (the round's indicators in the round's year), so the
+ * start page stays quick however many years of values the store holds.
+ */
+export async function loadOpenRoundProgress(db: LagesbildDatabase, today = swedishToday()): Promise<{ progress: RoundProgress[]; names: Map<string, string> }> {
+	const rounds = (await db.reportingRounds.toArray()).filter((r) => !r.locked);
+	const progress = await Promise.all(
+		rounds.map(async (round) => {
+			const indicators = (await db.indicators.bulkGet(round.indicatorIds)).flatMap((i) => (i ? [i] : []));
+			const measurements = await db.measurements.where('[indicatorId+year]').anyOf(round.indicatorIds.map((id) => [id, round.year])).toArray();
+			const assessments = await db.assessments.where('goalId').anyOf(round.goalIds).toArray();
+			return { round, completeness: roundCompleteness({ round, indicators, measurements, assessments, today }) };
+		})
+	);
+	const ids = [...new Set(rounds.flatMap((r) => [r.groupingId, ...r.memberIds]))];
+	const names = new Map((await db.organisations.bulkGet(ids)).flatMap((o) => (o ? [[o.id, o.name] as const] : [])));
+	return { progress, names };
+}
