@@ -1,6 +1,6 @@
 import { test, expect, type Page, type TestInfo } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
 import { AKADEMI_NORR, HEADLINE, PHONE, TABLET_LANDSCAPE, TABLET_PORTRAIT, openApp, visit } from './support/app';
+import { expectNoSeriousAxeViolations } from './support/axe';
 
 const OVERVIEW = `/grupp/${AKADEMI_NORR}`;
 const INDICATOR = `/grupp/${AKADEMI_NORR}/indikator/akademi-norr-eftergymnasial-3-ar`;
@@ -15,25 +15,6 @@ async function screenshot(page: Page, testInfo: TestInfo, name: string) {
 	const path = testInfo.outputPath(`${name}.png`);
 	await page.screenshot({ path, fullPage: true });
 	await testInfo.attach(name, { path, contentType: 'image/png' });
-}
-
-/**
- * axe-core over the page, twice: as it opens, and with every table
- * alternative (<details>) opened, so the tables are checked too.
- * No serious or critical violation may remain.
- */
-async function expectNoSeriousAxeViolations(page: Page, testInfo: TestInfo, name: string) {
-	for (const pass of ['as opened', 'details open']) {
-		if (pass === 'details open') await page.locator('details').evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
-		const results = await new AxeBuilder({ page }).analyze();
-		const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-		if (serious.length > 0) await testInfo.attach(`axe-${name}`, { body: JSON.stringify(serious, null, 2), contentType: 'application/json' });
-		expect(
-			serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
-			`axe, ${name}, ${pass}`
-		).toEqual([]);
-	}
-	await page.locator('details').evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = false)));
 }
 
 /** No sideways scrolling of the page itself (tables may scroll inside their own box). */

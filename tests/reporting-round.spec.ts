@@ -1,5 +1,6 @@
 import { test, expect, type Page } from '@playwright/test';
 import { AKADEMI_NORR, HEADLINE, openApp, visit } from './support/app';
+import { expectNoSeriousAxeViolations } from './support/axe';
 
 /**
  * A year's reporting round from start to lock, across three devices on the
@@ -24,7 +25,7 @@ async function syncNow(page: Page): Promise<void> {
 	await pending(page, 0);
 }
 
-test('a reporting round: submit offline, return with a comment, lock the year, refuse a late offline edit', async ({ browser }) => {
+test('a reporting round: submit offline, return with a comment, lock the year, refuse a late offline edit', async ({ browser }, testInfo) => {
 	test.setTimeout(120_000);
 	const [adminContext, reporterContext, editorContext] = [await browser.newContext(), await browser.newContext(), await browser.newContext()];
 
@@ -36,6 +37,7 @@ test('a reporting round: submit offline, return with a comment, lock the year, r
 	await expect(admin).toHaveURL(new RegExp(`${ROUND}$`));
 	await expect(admin.getByTestId('round-state')).toContainText('Öppen, sista dag 31 mars 2027');
 	await expect(admin.getByTestId('count-submitted')).toHaveText('0');
+	await expectNoSeriousAxeViolations(admin, testInfo, 'round page, admin');
 
 	// The reporter enters Dorotea's value offline and submits it, still offline.
 	const reporter = await openApp(reporterContext, GRID, 'reporter');
@@ -60,6 +62,7 @@ test('a reporting round: submit offline, return with a comment, lock the year, r
 	await editor.getByTestId('only-outstanding').uncheck();
 	await editor.getByTestId('matrix-row').filter({ hasText: 'Dorotea' }).locator('[data-state="submitted"]').click();
 	await expect(editor.getByTestId('review-panel')).toContainText('15,1');
+	await expectNoSeriousAxeViolations(editor, testInfo, 'round page, reviewing');
 	await editor.getByTestId('return-comment').fill('Stämmer inte med SCB:s tabell, kontrollera');
 	await editor.getByTestId('return-value').click();
 	await expect(editor.getByTestId('count-returned')).toHaveText('1');
