@@ -38,7 +38,8 @@ export async function applyImport(
 	editor: Editor
 ): Promise<ImportResult> {
 	if (plan.errorCount > 0) throw new ImportBlockedError(plan.errorCount);
-	return db.transaction('rw', db.measurements, db.outbox, async () => {
+	// The write path also reads the indicators, rounds and organisations (a locked year is refused before writing).
+	return db.transaction('rw', [db.measurements, db.outbox, db.indicators, db.reportingRounds, db.organisations], async () => {
 		const diff = await previewImport(db, plan.values, plan.source);
 		const values = valuesToWrite(diff, options);
 		await saveMeasurements(

@@ -2,25 +2,13 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { roundCompleteness, outstandingOnly, sharePercent, type CompletenessInput } from './completeness';
 import type { Indicator } from './indicator';
+import { testIndicator } from './test-indicator';
 import type { Measurement } from './measurement';
 import { measurementId } from './ids';
 import { roundId, type ReportingRound } from './reporting-round';
 import type { CellState, ReviewState } from './review';
 
-const indicator = (id: string, scope: Indicator['scope'] = 'members'): Indicator => ({
-	id,
-	organisationId: 'f',
-	name: id,
-	unit: 'percent',
-	decimals: 1,
-	betterDirection: 'higher',
-	source: { kind: 'manual' },
-	aggregation: 'mean',
-	scope,
-	genderBreakdown: false,
-	order: 0,
-	exampleData: false
-});
+const indicator = (id: string, scope: Indicator['scope'] = 'members'): Indicator => testIndicator(id, { scope });
 
 const round = (memberIds: string[], extra: Partial<ReportingRound> = {}): ReportingRound => ({
 	id: roundId('f', 2025),

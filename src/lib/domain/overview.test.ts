@@ -1,25 +1,12 @@
 import { describe, it, expect } from 'vitest';
 import { buildGroupingOverview, type OverviewInput } from './overview';
 import type { Indicator } from './indicator';
+import { testIndicator } from './test-indicator';
 import type { Measurement } from './measurement';
 import { measurementId } from './ids';
 
-const indicator = (id: string, goalId: string | undefined, extra: Partial<Indicator> = {}): Indicator => ({
-	id,
-	organisationId: 'forbund',
-	goalId,
-	name: id,
-	unit: 'percent',
-	decimals: 1,
-	betterDirection: 'higher',
-	source: { kind: 'manual' },
-	aggregation: 'mean',
-	scope: 'members',
-	genderBreakdown: false,
-	order: 0,
-	exampleData: false,
-	...extra
-});
+const indicator = (id: string, goalId: string | undefined, extra: Partial<Indicator> = {}): Indicator =>
+	testIndicator(id, { organisationId: 'forbund', goalId, ...extra });
 
 const value = (indicatorId: string, organisationId: string, year: number, v: number | null, updatedAt = '2025-03-01T10:00:00.000Z'): Measurement => ({
 	id: measurementId(indicatorId, organisationId, year, 'T'),

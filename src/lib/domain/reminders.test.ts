@@ -3,12 +3,10 @@ import { remindersFor, reminderMailto, membersBehind } from './reminders';
 import { roundCompleteness } from './completeness';
 import { deadlinePhrase, roundId, type ReportingRound } from './reporting-round';
 import type { Indicator } from './indicator';
+import { testIndicator } from './test-indicator';
 import type { RoleAssignment } from './auth';
 
-const indicator = (id: string): Indicator => ({
-	id, organisationId: 'f', name: id, unit: 'count', decimals: 0, betterDirection: 'higher', source: { kind: 'manual' },
-	aggregation: 'sum', scope: 'members', genderBreakdown: false, order: 0, exampleData: false
-});
+const indicator = (id: string): Indicator => testIndicator(id, { unit: 'count', decimals: 0, aggregation: 'sum' });
 const round: ReportingRound = {
 	id: roundId('f', 2025), groupingId: 'f', year: 2025, indicatorIds: ['i1', 'i2'], memberIds: ['dorotea', 'asele'], goalIds: [],
 	deadline: '2026-03-15', reportedBy: 'reporters', locked: false, log: []
