@@ -22,18 +22,18 @@ import { addUser, DEMO, DEMO_PASSWORD, openDemoServer } from '$lib/server/testin
  *   401 not signed in
  */
 const MATRIX = `
-                 | Dorotea | Storuman | Umeå | bedömning | målträd | målvärde | roller | inbjudan
-admin            |    ✓    |    ✓     |  ✗   |     ✓     |    ✓    |    ✓     |   ✓    |    ✓
-editor           |    ✓    |    ✓     |  ✗   |     ✓     |    ✗    |    ✗     |   ✗    |    ✗
-reporter         |    ✓    |    ✗     |  ✗   |     ✗     |    ✗    |    ✗     |   ✗    |    ✗
-viewer           |    ✗    |    ✗     |  ✗   |     ✗     |    ✗    |    ✗     |   ✗    |    ✗
-anonymous        |   401   |   401    | 401  |    401    |   401   |   401    |  401   |   401
-otherFederation  |    ✗    |    ✗     |  ✓   |     ✗     |    ✗    |    ✗     |   ✗    |    ✗
+                 | Dorotea | Storuman | Umeå | bedömning | målträd | målvärde | roller | inbjudan | omgång
+admin            |    ✓    |    ✓     |  ✗   |     ✓     |    ✓    |    ✓     |   ✓    |    ✓     |   ✓
+editor           |    ✓    |    ✓     |  ✗   |     ✓     |    ✗    |    ✗     |   ✗    |    ✗     |   ✗
+reporter         |    ✓    |    ✗     |  ✗   |     ✗     |    ✗    |    ✗     |   ✗    |    ✗     |   ✗
+viewer           |    ✗    |    ✗     |  ✗   |     ✗     |    ✗    |    ✗     |   ✗    |    ✗     |   ✗
+anonymous        |   401   |   401    | 401  |    401    |   401   |   401    |  401   |   401    |  401
+otherFederation  |    ✗    |    ✗     |  ✓   |     ✗     |    ✗    |    ✗     |   ✗    |    ✗     |   ✗
 `;
 
 type Verdict = '✓' | '✗' | '401';
 type Caller = 'admin' | 'editor' | 'reporter' | 'viewer' | 'anonymous' | 'otherFederation';
-type Write = 'Dorotea' | 'Storuman' | 'Umeå' | 'bedömning' | 'målträd' | 'målvärde' | 'roller' | 'inbjudan';
+type Write = 'Dorotea' | 'Storuman' | 'Umeå' | 'bedömning' | 'målträd' | 'målvärde' | 'roller' | 'inbjudan' | 'omgång';
 
 function parseMatrix(text: string): { writes: Write[]; rows: [Caller, Record<Write, Verdict>][] } {
 	const [header, ...lines] = text.trim().split('\n').map((line) => line.split('|').map((cell) => cell.trim()));
@@ -114,7 +114,18 @@ const WRITES: Record<Write, (browser: TestBrowser, caller: Caller) => Promise<Ve
 	målträd: (browser, caller) => restWrite(browser, 'PUT', `/api/admin/goals/${goal.id}`, { ...goal, description: `Ändrad av ${caller}` }),
 	målvärde: (browser, caller) => restWrite(browser, 'PUT', `/api/admin/targets/${target.id}`, { ...target, description: `Ändrad av ${caller}` }),
 	roller: (browser) => restWrite(browser, 'PUT', '/api/admin/roles', { userId: bystanderId, assignment: { organisationId: AKADEMI_NORR, role: 'viewer' } }),
-	inbjudan: (browser, caller) => restWrite(browser, 'POST', '/api/invitations', { email: `${caller}.inbjuden@example.se`, name: 'Inbjuden', assignment: { organisationId: AKADEMI_NORR, role: 'viewer' } })
+	inbjudan: (browser, caller) => restWrite(browser, 'POST', '/api/invitations', { email: `${caller}.inbjuden@example.se`, name: 'Inbjuden', assignment: { organisationId: AKADEMI_NORR, role: 'viewer' } }),
+	omgång: (browser, caller) =>
+		restWrite(browser, 'POST', '/api/rounds', {
+			action: 'open',
+			groupingId: AKADEMI_NORR,
+			year: yearOf(caller),
+			indicatorIds: [HEADLINE_INDICATOR_ID],
+			memberIds: [DOROTEA],
+			goalIds: [],
+			deadline: '2032-03-31',
+			reportedBy: 'reporters'
+		})
 };
 
 async function syncWrite(browser: TestBrowser, mutation: ReturnType<typeof mutationOf>): Promise<Verdict> {
