@@ -1,0 +1,33 @@
+// Starts the production build (as `npm run serve` does) on the bench's own port.
+import { spawn } from 'node:child_process';
+
+export async function startServer({ port, dataDir }) {
+	const child = spawn(process.execPath, ['scripts/start.js'], {
+		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PGLITE_DATA_DIR: dataDir, DATABASE_URL: '' },
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	let output = '';
+	child.stdout.on('data', (d) => (output += d));
+	child.stderr.on('data', (d) => (output += d));
+	const url = `http://localhost:${port}`;
+	const exited = new Promise((done) => child.once('exit', done));
+	const deadline = Date.now() + 120_000;
+	for (;;) {
+		if (child.exitCode !== null) throw new Error(`Servern avslutades vid start:\n${output}`);
+		// /api/auth/me opens the database, so the server is ready only when it answers.
+		const answered = await fetch(`${url}/api/auth/me`).then((r) => r.status, () => 0);
+		if (answered === 401 || answered === 200) break;
+		if (Date.now() > deadline) {
+			child.kill('SIGTERM');
+			throw new Error(`Servern svarade inte på två minuter:\n${output}`);
+		}
+		await new Promise((r) => setTimeout(r, 250));
+	}
+	return {
+		url,
+		async stop() {
+			if (child.exitCode === null) child.kill('SIGTERM');
+			await exited;
+		}
+	};
+}
