@@ -52,8 +52,9 @@ async function main() {
 	if (!args['no-build']) execSync('npm run --silent build', { stdio: ['ignore', 'ignore', 'inherit'] });
 	const database = await preparedDatabase(scale, log);
 	const server = await startServer({ port, dataDir: database.dataDir });
-	const browser = await launchBrowser();
+	let browser;
 	try {
+		browser = await launchBrowser();
 		const measured = await measureAll(browser, server.url, values);
 		const output = {
 			timestamp: new Date().toISOString(),
@@ -76,7 +77,7 @@ async function main() {
 		if (missed.length > 0) log(`MISS: ${missed.map((r) => r.label).join('; ')}`);
 		if (args.strict && missed.length > 0) process.exitCode = 1;
 	} finally {
-		await browser.close();
+		await browser?.close();
 		await server.stop();
 	}
 }

@@ -2,6 +2,9 @@
 import { spawn } from 'node:child_process';
 
 export async function startServer({ port, dataDir }) {
+	// A server left on the port would answer in place of this one and the bench would measure the wrong database.
+	const earlier = await fetch(`http://localhost:${port}/`).then(() => true, () => false);
+	if (earlier) throw new Error(`Port ${port} är upptagen; välj en annan med --port eller BENCH_PORT.`);
 	const child = spawn(process.execPath, ['scripts/start.js'], {
 		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PGLITE_DATA_DIR: dataDir, DATABASE_URL: '' },
 		stdio: ['ignore', 'pipe', 'pipe']
@@ -26,8 +29,11 @@ export async function startServer({ port, dataDir }) {
 	return {
 		url,
 		async stop() {
-			if (child.exitCode === null) child.kill('SIGTERM');
+			if (child.exitCode !== null) return;
+			child.kill('SIGTERM');
+			const forced = setTimeout(() => child.kill('SIGKILL'), 15_000);
 			await exited;
+			clearTimeout(forced);
 		}
 	};
 }
