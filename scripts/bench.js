@@ -173,7 +173,8 @@ async function measureColdStart(context) {
 		const start = await coldStart(context, { throttle: 4 });
 		times.push(start.elapsed);
 		scripts = start.scripts;
-		log(`  1. kallstart offline ${i + 1}: ${Math.round(start.elapsed)} ms`);
+		const { html, lastScript } = start.phases;
+		log(`  1. kallstart offline ${i + 1}: ${Math.round(start.elapsed)} ms (HTML ${Math.round(html)} ms, sista skriptet ${Math.round(lastScript)} ms)`);
 	}
 	const gzip = [...new Set(scripts)].reduce((sum, path) => sum + gzipSync(readFileSync(`build/client${path}`)).length, 0);
 	return [

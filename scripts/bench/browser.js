@@ -278,6 +278,12 @@ export async function coldStart(context, { throttle = 4 } = {}) {
 		await page.waitForFunction(() => window.__benchReady !== undefined, null, { timeout: 60_000 });
 		const result = await page.evaluate(() => ({
 			elapsed: window.__benchReady,
+			// Where the time went: the shell's HTML, the last script fetched, DOMContentLoaded.
+			phases: {
+				html: performance.getEntriesByType('navigation')[0]?.responseEnd ?? null,
+				domContentLoaded: performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd ?? null,
+				lastScript: Math.max(0, ...performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.js')).map((e) => e.responseEnd))
+			},
 			controlled: navigator.serviceWorker.controller !== null,
 			scripts: performance
 				.getEntriesByType('resource')
