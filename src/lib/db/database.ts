@@ -61,5 +61,10 @@ export class LagesbildDatabase extends Dexie {
 			meta: 'key',
 			rejections: 'mutationId, row.id'
 		});
+		// An indicator's page shows one gender: with this index it reads a third
+		// of the indicator's values (5 800 instead of 17 400 for 290 municipalities).
+		this.version(2).stores({
+			measurements: 'id, [indicatorId+year], [indicatorId+organisationId], organisationId, [indicatorId+gender+year]'
+		});
 	}
 }
