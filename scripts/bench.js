@@ -83,6 +83,7 @@ async function main() {
 	} finally {
 		await browser?.close();
 		await server.stop();
+		database.remove();
 	}
 }
 

@@ -42,10 +42,11 @@ export async function preparedDatabase(scale, log) {
 		log(`Databasen byggd på ${seconds.toFixed(1)} s.`);
 	} else log(`Återanvänder benchmarkdatabasen bench-results/cache/${key}.`);
 	const seedSeconds = JSON.parse(readFileSync(done, 'utf8')).seconds;
-	const work = resolve('bench-results/work/pglite');
+	// One folder per bench process, so two runs (a smoke test beside a national run) never share a database.
+	const work = resolve('bench-results/work', `pglite-${process.pid}`);
 	rmSync(work, { recursive: true, force: true });
 	cpSync(cached, work, { recursive: true });
-	return { dataDir: work, seedSeconds, cacheKey: key };
+	return { dataDir: work, seedSeconds, cacheKey: key, remove: () => rmSync(work, { recursive: true, force: true }) };
 }
 
 async function seed(dataDir, scale, log) {
