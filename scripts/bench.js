@@ -7,7 +7,8 @@
 // JS heap. Prints a table of medians and writes bench-results/latest.json
 // (and a timestamped copy) so runs can be compared.
 import { execSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
@@ -57,7 +58,7 @@ async function main() {
 	const server = await startServer({ port, dataDir: database.dataDir });
 	let browser;
 	try {
-		browser = await launchBrowser();
+		browser = await launchBrowser(server.url, join(database.dataDir, '..', `chromium-${process.pid}`));
 		const measured = await measureAll(browser, server.url, values);
 		const output = {
 			timestamp: new Date().toISOString(),
@@ -66,7 +67,7 @@ async function main() {
 			scale: { ...scale, genders: GENDERS, values },
 			runs,
 			pullRuns,
-			machine: { cpus: availableParallelism(), node: process.version, chromium: browser.version() },
+			machine: { cpus: availableParallelism(), node: process.version, chromium: browser.browser()?.version() ?? null },
 			database: { kind: 'PGlite (inbyggd)', seedSeconds: database.seedSeconds, cache: database.cacheKey },
 			results: measured
 		};
@@ -84,16 +85,16 @@ async function main() {
 		await browser?.close();
 		await server.stop();
 		database.remove();
+		rmSync(join(database.dataDir, '..', `chromium-${process.pid}`), { recursive: true, force: true });
 	}
 }
 
-async function measureAll(browser, baseURL, values) {
-	const { context, page } = await openSignedIn(browser, baseURL, BENCH_USER, log);
+async function measureAll(context, baseURL, values) {
+	const { page } = await openSignedIn(context, BENCH_USER, log);
 	const pull = await measurePull(page, values);
 	const indicator = await measureIndicatorPage(page);
 	const incremental = await measureIncremental(page, baseURL);
 	const start = await measureColdStart(context);
-	await context.close();
 	return [...start, ...pull, ...indicator, ...incremental];
 }
 

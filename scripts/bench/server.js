@@ -12,6 +12,11 @@ export async function startServer({ port, dataDir }) {
 	let output = '';
 	child.stdout.on('data', (d) => (output += d));
 	child.stderr.on('data', (d) => (output += d));
+	let stopping = false;
+	// A server that dies mid-run would leave the bench waiting for a sync that never ends: say so at once.
+	child.once('exit', (code, signal) => {
+		if (!stopping) console.error(`Benchmarkservern avslutades oväntat (${code ?? signal}):\n${output.slice(-4000)}`);
+	});
 	const url = `http://localhost:${port}`;
 	const exited = new Promise((done) => child.once('exit', done));
 	const deadline = Date.now() + 120_000;
@@ -29,6 +34,7 @@ export async function startServer({ port, dataDir }) {
 	return {
 		url,
 		async stop() {
+			stopping = true;
 			if (child.exitCode !== null) return;
 			child.kill('SIGTERM');
 			const forced = setTimeout(() => child.kill('SIGKILL'), 15_000);
