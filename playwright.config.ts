@@ -22,7 +22,11 @@ export default defineConfig({
 			args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run']
 		}
 	},
-	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
+	projects: [
+		{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined }, testIgnore: /bench-smoke/ },
+		// The benchmark's smoke run starts its own server and browser; it runs after the e2e tests, never between them.
+		{ name: 'bench-smoke', testMatch: /bench-smoke/, dependencies: ['chromium'] }
+	],
 	webServer: {
 		// The production build, as `npm start` runs it.
 		command: 'node scripts/start.js',

@@ -1,8 +1,9 @@
 import type { LagesbildDatabase, LocalAssessment } from './database';
-import { loadGrouping, measurementsOfIndicator, type GroupingData } from './queries';
+import { loadGrouping, measurementsOfIndicatorGender, type GroupingData } from './queries';
 import type { Organisation } from '$lib/domain/organisation';
 import type { Goal, Plan, SubGoal } from '$lib/domain/goal-tree';
-import type { IndicatorDashboardInput } from '$lib/domain/indicator-dashboard';
+import { shownGender, type IndicatorDashboardInput } from '$lib/domain/indicator-dashboard';
+import type { Gender } from '$lib/domain/measurement';
 
 /** The reads of the dashboards (indicator page, municipality page, board report). All local: they work offline. */
 
@@ -22,14 +23,19 @@ async function membersOf(db: LagesbildDatabase, groupingId: string) {
 	return { memberships, members: new Map(rows.flatMap((o) => (o ? [[o.id, o] as const] : []))) };
 }
 
-/** One indicator of one grouping with everything its page draws; null when either is not on this device. */
-export async function loadIndicatorPage(db: LagesbildDatabase, groupingId: string, indicatorId: string): Promise<IndicatorPageData | null> {
+/**
+ * One indicator of one grouping with everything its page draws, for the
+ * gender it shows; null when either is not on this device. Only that
+ * gender's values are read: the page never shows two at once, and reading
+ * is most of the page's time with 290 members.
+ */
+export async function loadIndicatorPage(db: LagesbildDatabase, groupingId: string, indicatorId: string, requestedGender: Gender = 'T'): Promise<IndicatorPageData | null> {
 	const [grouping, indicator] = await Promise.all([db.organisations.get(groupingId), db.indicators.get(indicatorId)]);
 	if (!grouping || !indicator || indicator.organisationId !== groupingId) return null;
 	const [{ memberships, members }, targets, measurements, siblings] = await Promise.all([
 		membersOf(db, groupingId),
 		db.targets.where('indicatorId').equals(indicatorId).toArray(),
-		measurementsOfIndicator(db, indicatorId),
+		measurementsOfIndicatorGender(db, indicatorId, shownGender(indicator, requestedGender).gender),
 		db.indicators.where('organisationId').equals(groupingId).toArray()
 	]);
 

@@ -68,7 +68,12 @@ export class LagesbildDatabase extends Dexie {
 			meta: 'key',
 			rejections: 'mutationId, row.id'
 		});
-		// Reporting rounds (who reports what for a year, and which years are locked) arrive with the reference data.
-		this.version(2).stores({ reportingRounds: 'id, groupingId' });
+		// Reporting rounds (who reports what for a year, and which years are locked) arrive with the
+		// reference data. An indicator's page shows one gender: with the new index it reads a third of
+		// the indicator's values (5 800 instead of 17 400 for 290 municipalities).
+		this.version(2).stores({
+			reportingRounds: 'id, groupingId',
+			measurements: 'id, [indicatorId+year], [indicatorId+organisationId], organisationId, [indicatorId+gender+year]'
+		});
 	}
 }

@@ -6,12 +6,18 @@ import type { Plan, GoalArea, Goal, SubGoal } from '$lib/domain/goal-tree';
 import type { Indicator } from '$lib/domain/indicator';
 import type { Target } from '$lib/domain/target';
 import type { ReportingRound } from '$lib/domain/reporting-round';
+import type { Gender } from '$lib/domain/measurement';
 
 /** The reads the views need. */
 
 /** All values of one indicator, every organisation, year and gender (a prefix scan of the compound index). */
 export function measurementsOfIndicator(db: LagesbildDatabase, indicatorId: string): Promise<LocalMeasurement[]> {
 	return db.measurements.where('[indicatorId+year]').between([indicatorId, Dexie.minKey], [indicatorId, Dexie.maxKey]).toArray();
+}
+
+/** The values of one indicator for one gender, every organisation and year (a prefix scan of [indicatorId+gender+year]). */
+export function measurementsOfIndicatorGender(db: LagesbildDatabase, indicatorId: string, gender: Gender): Promise<LocalMeasurement[]> {
+	return db.measurements.where('[indicatorId+gender+year]').between([indicatorId, gender, Dexie.minKey], [indicatorId, gender, Dexie.maxKey]).toArray();
 }
 
 export type GroupingSummary = { grouping: Organisation; memberships: Membership[] };

@@ -95,10 +95,15 @@ export function methodText(indicator: Pick<Indicator, 'aggregation' | 'populatio
 	return describeAggregation(indicator.aggregation, value?.memberCount ?? memberCount, value?.contributing.length ?? 0, indicator.population);
 }
 
+/** The genders an indicator is shown by, and the one a page asking for `requested` shows (total when it has no such breakdown). */
+export function shownGender(indicator: Pick<Indicator, 'genderBreakdown'>, requested: Gender): { genders: Gender[]; gender: Gender } {
+	const genders: Gender[] = indicator.genderBreakdown ? ['T', 'K', 'M'] : ['T'];
+	return { genders, gender: genders.includes(requested) ? requested : 'T' };
+}
+
 export function buildIndicatorDashboard(input: IndicatorDashboardInput, requestedGender: Gender = 'T'): IndicatorDashboard {
 	const { indicator, grouping } = input;
-	const genders: Gender[] = indicator.genderBreakdown ? ['T', 'K', 'M'] : ['T'];
-	const gender = genders.includes(requestedGender) ? requestedGender : 'T';
+	const { genders, gender } = shownGender(indicator, requestedGender);
 	const rows = input.measurements.filter((m) => m.indicatorId === indicator.id && m.gender === gender);
 	const target = input.targets.find((t) => t.indicatorId === indicator.id && t.organisationId === grouping.id);
 	const shown = aggregateUnit(indicator);
@@ -128,8 +133,11 @@ export function buildIndicatorDashboard(input: IndicatorDashboardInput, requeste
 	}
 
 	const chartYears = years ? span(years[0], years[1]) : [];
-	const exampleByYear = (year: number, organisations: readonly string[]) =>
-		rows.some((m) => m.year === year && organisations.includes(m.organisationId) && m.exampleData === true);
+	// Looked up, not searched: with 290 members × 20 years a scan of every row per year and member took most of the page's time.
+	const exampleKeys = new Set(rows.filter((m) => m.exampleData === true).map((m) => `${m.year}|${m.organisationId}`));
+	const exampleByYear = (year: number, organisations: readonly string[]) => organisations.some((id) => exampleKeys.has(`${year}|${id}`));
+	const rowsByMember = new Map<string, DashboardMeasurement[]>();
+	for (const m of rows) rowsByMember.set(m.organisationId, [...(rowsByMember.get(m.organisationId) ?? []), m]);
 	const series = groupingSeries(indicator, input.memberships, rows, grouping.id, chartYears, gender).map((s) => ({
 		...s,
 		exampleData: exampleByYear(s.year, s.contributing)
@@ -143,7 +151,7 @@ export function buildIndicatorDashboard(input: IndicatorDashboardInput, requeste
 			? memberIds
 					.map((id) => {
 						const org = input.members.get(id);
-						const own = rows.filter((m) => m.organisationId === id);
+						const own = rowsByMember.get(id) ?? [];
 						const points = chartYears.map((year) => {
 							const m = own.find((r) => r.year === year);
 							return { year, value: m && isPresentValue(m.value) ? m.value : null, exampleData: m?.exampleData === true };

@@ -15,6 +15,7 @@ import { saveMeasurement } from '$lib/db/edits';
 import type { LagesbildDatabase } from '$lib/db/database';
 import { syncOnce, type SyncTransport } from './engine';
 import { SyncRequest, SyncResponse, type MutationOutcome } from '$lib/domain/sync-protocol';
+import { decodeSyncResponse, encodeSyncResponse } from '$lib/domain/sync-wire';
 import { openDatabase, type OpenedDatabase } from '$lib/server/db/connection';
 import { applySync } from '$lib/server/sync/apply-sync';
 import { appliedMutations, history, measurements } from '$lib/server/db/schema';
@@ -93,7 +94,8 @@ async function run() {
 		const response = await applySync(server.db, parsed, testEditor(client.name));
 		for (const o of response.outcomes) outcomes.set(o.mutationId, o);
 		if (faulty && rand() < 0.1) throw new Error('response lost after the server committed');
-		return SyncResponse.parse(JSON.parse(JSON.stringify(response)));
+		// Through the wire format the route sends, as the browser's transport decodes it.
+		return SyncResponse.parse(decodeSyncResponse(JSON.parse(JSON.stringify(encodeSyncResponse(response)))));
 	};
 
 	// A small key space, so the clients keep editing the same values.

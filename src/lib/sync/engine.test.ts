@@ -88,6 +88,45 @@ describe('syncOnce', () => {
 		expect(await lastPulledRevision(db)).toBe(3);
 	});
 
+	it('asks for the next page while storing one, but stores pages strictly in order', async () => {
+		const row = (n: number) => ({ id: `m:ind:o${n}:2024:t`, indicatorId: 'ind', organisationId: `o${n}`, year: 2024, gender: 'T', value: n, status: 'final', note: '', source: '', updatedBy: 'x', updatedAt: '2025-01-01T00:00:00.000Z', exampleData: false }) as const;
+		const asked: number[] = [];
+		let inFlight = 0;
+		let overlapped = false;
+		const transport: SyncTransport = async (request) => {
+			asked.push(request.lastRevision);
+			inFlight++;
+			overlapped ||= inFlight > 1 || (await db.meta.get('lastRevision'))?.value !== request.lastRevision;
+			await new Promise((r) => setTimeout(r, 5));
+			inFlight--;
+			const n = request.lastRevision + 1;
+			return { protocol: PROTOCOL_VERSION, serverEpoch: 'e1', outcomes: [], changes: [{ entity: 'measurement', row: row(n), revision: n, conflicts: [] }], lastRevision: n, hasMore: n < 5 };
+		};
+		await syncOnce(db, transport);
+		expect(asked).toEqual([0, 1, 2, 3, 4]);
+		expect(overlapped).toBe(true);
+		expect((await db.measurements.toArray()).map((m) => m.value)).toEqual([1, 2, 3, 4, 5]);
+		expect(await lastPulledRevision(db)).toBe(5);
+	});
+
+	it('drops the page asked for in advance when an edit must go out first', async () => {
+		const server = acceptingServer();
+		const log: SyncRequest[] = [];
+		let pulls = 0;
+		const transport: SyncTransport = async (request) => {
+			log.push(structuredClone(request));
+			if (request.mutations.length > 0) return server(request);
+			pulls++;
+			// The user types while the first page is on its way.
+			if (pulls === 1) await saveMeasurement(db, edit('typed', 9), editor);
+			return { protocol: PROTOCOL_VERSION, serverEpoch: 'e1', outcomes: [], changes: [], lastRevision: request.lastRevision + 1, hasMore: pulls < 3 };
+		};
+		await db.meta.put({ key: 'lastRevision', value: 100 });
+		await syncOnce(db, transport);
+		expect(await db.outbox.count()).toBe(0);
+		expect(log.some((r) => r.mutations.some((m) => m.row.id.includes(':typed:')))).toBe(true);
+	});
+
 	it('does not overwrite a value edited while the sync was under way', async () => {
 		await saveMeasurement(db, edit('a', 1), editor);
 		const server = acceptingServer();

@@ -2,6 +2,7 @@ import type { LagesbildDatabase, OutboxEntry } from '$lib/db/database';
 import {
 	PROTOCOL_VERSION,
 	MAX_MUTATIONS_PER_REQUEST,
+	PULL_PAGE_SIZE,
 	type Change,
 	type MutationOutcome,
 	type SyncRequest,
@@ -54,19 +55,28 @@ export async function lastPulledRevision(db: LagesbildDatabase): Promise<number>
  * records the server's answer to it, so a lost response or a closed tab
  * means the entry is sent again, and the server's replay check makes that
  * harmless.
+ *
+ * While a page of a long pull is being stored, the next page is already
+ * asked for (only when nothing is left to push): the server reads and sends
+ * it while the browser writes. Pages are still stored strictly in order, each
+ * with its lastRevision in the same transaction, so an interrupted pull
+ * resumes after the last page stored.
  */
 export async function syncOnce(db: LagesbildDatabase, transport: SyncTransport, batchSize = MAX_MUTATIONS_PER_REQUEST): Promise<SyncReport> {
 	const report: SyncReport = { sent: 0, applied: 0, conflicts: 0, rejected: 0, received: 0 };
 	const clientId = await clientIdOf(db);
+	let prefetched: { lastRevision: number; response: Promise<SyncResponse> } | null = null;
 	for (;;) {
 		const batch = limitBySize(await db.outbox.orderBy('seq').limit(batchSize).toArray());
-		const request: SyncRequest = {
-			protocol: PROTOCOL_VERSION,
-			clientId,
-			lastRevision: await lastPulledRevision(db),
-			mutations: batch.map(toMutation)
-		};
-		const response = await transport(request);
+		const lastRevision = await lastPulledRevision(db);
+		const usePrefetched: boolean = prefetched !== null && batch.length === 0 && prefetched.lastRevision === lastRevision;
+		const response: SyncResponse = await (usePrefetched ? prefetched!.response : transport(pullRequest(clientId, lastRevision, batch.map(toMutation))));
+		prefetched = null;
+		if (response.hasMore && (await db.outbox.count()) === batch.length) {
+			prefetched = { lastRevision: response.lastRevision, response: transport(pullRequest(clientId, response.lastRevision, [])) };
+			// Awaited (and its failure reported) only if used; an unused one must not be an unhandled rejection.
+			prefetched.response.catch(() => {});
+		}
 		const serverWasReplaced = await applyResponse(db, batch, response);
 		report.sent += batch.length;
 		report.received += response.changes.length;
@@ -78,6 +88,10 @@ export async function syncOnce(db: LagesbildDatabase, transport: SyncTransport, 
 		const moreToPush = (await db.outbox.count()) > 0 && batch.length > 0;
 		if (!response.hasMore && !moreToPush && !serverWasReplaced) return report;
 	}
+}
+
+function pullRequest(clientId: string, lastRevision: number, mutations: Mutation[]): SyncRequest {
+	return { protocol: PROTOCOL_VERSION, clientId, lastRevision, mutations, pageSize: PULL_PAGE_SIZE };
 }
 
 /** The first entries of the batch that fit in MAX_BATCH_BYTES, but always at least one. */
@@ -107,9 +121,10 @@ async function applyResponse(db: LagesbildDatabase, batch: OutboxEntry[], respon
 		// A row with an edit still waiting keeps the user's value on screen; the
 		// server sends the row again once that edit has been answered.
 		const stillPending = new Set((await db.outbox.toArray()).map((e) => e.row.id));
-		for (const change of response.changes) {
-			if (!stillPending.has(change.row.id)) await storeChange(db, change);
-		}
+		const stored = response.changes.filter((change) => !stillPending.has(change.row.id));
+		// One bulkPut per table: a page of 10 000 rows is one request to IndexedDB, not 10 000.
+		await db.measurements.bulkPut(stored.flatMap((c) => (c.entity === 'measurement' ? [localRow(c)] : [])));
+		await db.assessments.bulkPut(stored.flatMap((c) => (c.entity === 'assessment' ? [localRow(c)] : [])));
 		const sentBack = new Set(response.changes.map((c) => c.row.id));
 		for (const [rowId, entries] of refusedLast(done, response)) {
 			if (!stillPending.has(rowId) && !sentBack.has(rowId)) await restoreServerRow(db, entries);
@@ -152,9 +167,7 @@ async function restoreServerRow(db: LagesbildDatabase, answered: readonly Answer
 	else await table.delete(id);
 }
 
-function storeChange(db: LagesbildDatabase, change: Change): Promise<unknown> {
-	const local = { serverRevision: change.revision, conflicts: change.conflicts };
-	return change.entity === 'measurement'
-		? db.measurements.put({ ...change.row, ...local })
-		: db.assessments.put({ ...change.row, ...local });
+/** The row as the local store keeps it: with the revision it was seen at and its open conflicts. */
+function localRow<C extends Change>(change: C): C['row'] & { serverRevision: number; conflicts: Change['conflicts'] } {
+	return { ...change.row, serverRevision: change.revision, conflicts: change.conflicts };
 }

@@ -1,4 +1,5 @@
 import { SyncResponse, type SyncRequest } from '$lib/domain/sync-protocol';
+import { decodeSyncResponse } from '$lib/domain/sync-wire';
 import { SyncRefusedError, type SyncTransport } from './engine';
 
 /** POSTs to the server's sync endpoint; a 4xx becomes a SyncRefusedError carrying the server's Swedish message. */
@@ -15,7 +16,8 @@ export function httpTransport(url = '/api/sync', fetchImpl: typeof fetch = fetch
 			throw new SyncRefusedError(refusalMessage(response.status, body?.error), response.status);
 		}
 		if (!response.ok) throw new Error(`Servern svarade ${response.status}`);
-		return SyncResponse.parse(await response.json());
+		// The rows come column by column; once decoded they are validated as they always were.
+		return SyncResponse.parse(decodeSyncResponse(await response.json()));
 	};
 }
 

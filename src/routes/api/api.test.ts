@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SyncResponse } from '$lib/domain/sync-protocol';
+import { decodeSyncResponse } from '$lib/domain/sync-wire';
 import { buildDemoData } from '$lib/seed/demo-data';
 import { closeDatabase, getDatabase } from '$lib/server/database';
 import { digestDatabase } from '$lib/server/db/test-support';
@@ -40,7 +41,7 @@ const anna = new TestBrowser();
 async function sync(body: unknown, as = ada): Promise<SyncResponse> {
 	const response = await as.call('POST', '/api/sync', { body });
 	expect(response.status).toBe(200);
-	return SyncResponse.parse(response.body);
+	return SyncResponse.parse(decodeSyncResponse(response.body));
 }
 
 async function history(entity: string, id: string, as = ada) {

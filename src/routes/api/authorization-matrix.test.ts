@@ -5,6 +5,7 @@ import { HEADLINE_INDICATOR_ID } from '$lib/seed/akademi-norr';
 import { measurementId, assessmentId } from '$lib/domain/ids';
 import { isMemberInYear } from '$lib/domain/membership';
 import { SyncResponse } from '$lib/domain/sync-protocol';
+import { decodeSyncResponse } from '$lib/domain/sync-wire';
 import type { OpenedDatabase } from '$lib/server/db/connection';
 import { measurements, assessments, referenceRows, userRoles, invitations } from '$lib/server/db/schema';
 import { CLIENT_A, mutationOf, syncRequest } from '$lib/server/sync/test-rows';
@@ -132,7 +133,7 @@ async function syncWrite(browser: TestBrowser, mutation: ReturnType<typeof mutat
 	const reply = await browser.call('POST', '/api/sync', { body: syncRequest(CLIENT_A, [mutation]) });
 	if (reply.status === 401) return expectSwedishError(reply, '401');
 	expect(reply.status).toBe(200);
-	const [outcome] = SyncResponse.parse(reply.body).outcomes;
+	const [outcome] = SyncResponse.parse(decodeSyncResponse(reply.body)).outcomes;
 	const stored = await storedRow(mutation);
 	if (outcome.result === 'rejected') {
 		expect(outcome.reason).toMatch(/^Du (är|har) /);
@@ -197,7 +198,7 @@ describe('a sync batch with refused mutations', () => {
 			mutationOf(value(HEADLINE_INDICATOR_ID, DOROTEA, 2041), null)
 		];
 		const reply = await reporter.call('POST', '/api/sync', { body: syncRequest(CLIENT_A, batch) });
-		const { outcomes, changes } = SyncResponse.parse(reply.body);
+		const { outcomes, changes } = SyncResponse.parse(decodeSyncResponse(reply.body));
 		expect(outcomes).toEqual([
 			{ mutationId: batch[0].mutationId, result: 'applied', revision: expect.any(Number) },
 			{ mutationId: batch[1].mutationId, result: 'rejected', reason: 'Du är rapportör för Dorotea och kan inte ändra värden för Storuman.' },
@@ -211,7 +212,7 @@ describe('a sync batch with refused mutations', () => {
 	});
 
 	test("the pull sends only the caller's groupings: the reporter sees Akademi Norr's values, none of Umeåregionen's", async () => {
-		const pulled = SyncResponse.parse((await browsers.get('reporter')!.call('POST', '/api/sync', { body: syncRequest(CLIENT_A, [], 0, 5000) })).body);
+		const pulled = SyncResponse.parse(decodeSyncResponse((await browsers.get('reporter')!.call('POST', '/api/sync', { body: syncRequest(CLIENT_A, [], 0, 5000) })).body));
 		const akademiIndicators = new Set(demo.indicators.filter((i) => i.organisationId === AKADEMI_NORR).map((i) => i.id));
 		const measurementsPulled = pulled.changes.filter((c) => c.entity === 'measurement');
 		expect(measurementsPulled.length).toBeGreaterThan(0);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ReferenceData } from '$lib/domain/reference';
 import { UserList, type RoleAssignment } from '$lib/domain/auth';
 import { SyncResponse } from '$lib/domain/sync-protocol';
+import { decodeSyncResponse } from '$lib/domain/sync-wire';
 import { measurementId } from '$lib/domain/ids';
 import { buildDemoData } from '$lib/seed/demo-data';
 import { HEADLINE_INDICATOR_ID } from '$lib/seed/akademi-norr';
@@ -136,7 +137,7 @@ describe('users and roles', () => {
 		const editorRole: RoleAssignment = { organisationId: 'akademi-norr', role: 'editor' };
 		const write = async (year: number) => {
 			const row = { id: measurementId(HEADLINE_INDICATOR_ID, 'kommun-2421', year, 'T'), indicatorId: HEADLINE_INDICATOR_ID, organisationId: 'kommun-2421', year, gender: 'T' as const, value: 1, status: 'final' as const, note: '', source: '', updatedBy: 'x', updatedAt: '2030-01-01T00:00:00Z', exampleData: false };
-			return SyncResponse.parse((await vera.call('POST', '/api/sync', { body: syncRequest(CLIENT_A, [mutationOf(row, null)]) })).body).outcomes[0].result;
+			return SyncResponse.parse(decodeSyncResponse((await vera.call('POST', '/api/sync', { body: syncRequest(CLIENT_A, [mutationOf(row, null)]) })).body)).outcomes[0].result;
 		};
 		expect(await write(2050)).toBe('rejected');
 		expect(await anna.call('PUT', '/api/admin/roles', { body: { userId: veraId, assignment: editorRole } })).toMatchObject({

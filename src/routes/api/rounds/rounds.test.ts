@@ -6,6 +6,7 @@ import type { Measurement } from '$lib/domain/measurement';
 import { ReportingRound, roundId } from '$lib/domain/reporting-round';
 import type { Review } from '$lib/domain/review';
 import { HistoryResponse, SyncResponse, type MutationOutcome } from '$lib/domain/sync-protocol';
+import { decodeSyncResponse } from '$lib/domain/sync-wire';
 import type { OpenedDatabase } from '$lib/server/db/connection';
 import { CLIENT_A, CLIENT_B, mutationOf, syncRequest } from '$lib/server/sync/test-rows';
 import { TestBrowser } from '$lib/server/testing/api-client';
@@ -61,7 +62,7 @@ const review = (state: Review['state'], comment = ''): Review => ({ state, comme
 async function sync(browser: TestBrowser, clientId: string, rows: { row: Measurement; base: number | null }[]): Promise<SyncResponse> {
 	const reply = await browser.call('POST', '/api/sync', { body: syncRequest(clientId, rows.map(({ row, base }) => mutationOf(row, base)), 0, 5000) });
 	expect(reply.status).toBe(200);
-	return SyncResponse.parse(reply.body);
+	return SyncResponse.parse(decodeSyncResponse(reply.body));
 }
 
 function revisionOf(response: SyncResponse, id: string): number {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { MAX_MUTATIONS_PER_REQUEST, SyncError, SyncRequest, SyncResponse } from '$lib/domain/sync-protocol';
+import { MAX_MUTATIONS_PER_REQUEST, MAX_PAGE_SIZE, PROTOCOL_VERSION, SyncError, SyncRequest, SyncResponse } from '$lib/domain/sync-protocol';
+import { decodeSyncResponse } from '$lib/domain/sync-wire';
 import { buildDemoData } from '$lib/seed/demo-data';
 import { openDatabase, type OpenedDatabase } from '$lib/server/db/connection';
 import { seedDemoData } from '$lib/server/db/seed';
@@ -147,19 +148,20 @@ describe('POST /api/sync with bad input', () => {
 		const tooMany = { ...valid, mutations: Array.from({ length: MAX_MUTATIONS_PER_REQUEST + 1 }, (_, i) => mutationOf(measurement({ year: 1960 + (i % 140), organisationId: `kommun-${i}` }), null)) };
 		const cases: [string, BodyInit, number][] = [
 			['empty body', '', 400],
-			['invalid JSON', '{"protocol": 1,', 400],
+			['invalid JSON', `{"protocol": ${PROTOCOL_VERSION},`, 400],
 			['JSON null', 'null', 400],
 			['a JSON string', '"sync"', 400],
 			['an array', '[]', 400],
 			['deep nesting', '['.repeat(200_000) + ']'.repeat(200_000), 400],
-			['wrong protocol', JSON.stringify({ ...valid, protocol: 2 }), 409],
-			['protocol as a string', JSON.stringify({ ...valid, protocol: '1' }), 409],
+			['wrong protocol', JSON.stringify({ ...valid, protocol: PROTOCOL_VERSION + 1 }), 409],
+			['older protocol', JSON.stringify({ ...valid, protocol: PROTOCOL_VERSION - 1 }), 409],
+			['protocol as a string', JSON.stringify({ ...valid, protocol: String(PROTOCOL_VERSION) }), 409],
 			['no protocol', JSON.stringify({ ...valid, protocol: undefined }), 400],
 			['clientId not a UUID', JSON.stringify({ ...valid, clientId: 'abc' }), 400],
 			['negative lastRevision', JSON.stringify({ ...valid, lastRevision: -1 }), 400],
-			['huge lastRevision', '{"protocol":1,"clientId":"' + CLIENT_A + '","lastRevision":1e400,"mutations":[]}', 400],
+			['huge lastRevision', `{"protocol":${PROTOCOL_VERSION},"clientId":"${CLIENT_A}","lastRevision":1e400,"mutations":[]}`, 400],
 			['fractional lastRevision', JSON.stringify({ ...valid, lastRevision: 1.5 }), 400],
-			['pageSize too big', JSON.stringify({ ...valid, pageSize: 5001 }), 400],
+			['pageSize too big', JSON.stringify({ ...valid, pageSize: MAX_PAGE_SIZE + 1 }), 400],
 			['pageSize zero', JSON.stringify({ ...valid, pageSize: 0 }), 400],
 			['mutations not an array', JSON.stringify({ ...valid, mutations: {} }), 400],
 			['too many mutations', JSON.stringify(tooMany), 400],
@@ -241,7 +243,7 @@ describe('POST /api/sync with unusual but valid input', () => {
 		const text = JSON.stringify(validRequest()).replace('"row":{', '"row":{"__proto__":{"polluted":true},');
 		const response = await post(text);
 		expect(response.status).toBe(200);
-		const answer = SyncResponse.parse(response.body);
+		const answer = SyncResponse.parse(decodeSyncResponse(response.body));
 		expect(answer.outcomes.map((o) => o.result)).toEqual(['applied', 'applied']);
 		const revision = (answer.outcomes[0] as { revision: number }).revision;
 		const { changes } = await applySync(opened.db, syncRequest(CLIENT_B, [], revision - 1, 1), EDITOR);
@@ -290,7 +292,7 @@ describe('POST /api/sync with generated valid input', () => {
 			fc.asyncProperty(request, async ({ clientId, lastRevision, mutations, pageSize }) => {
 				const response = await post(JSON.stringify(syncRequest(clientId, mutations, lastRevision, pageSize)));
 				expect(response.status).toBe(200);
-				const answer = SyncResponse.parse(response.body);
+				const answer = SyncResponse.parse(decodeSyncResponse(response.body));
 				expect(answer.outcomes.map((o) => o.mutationId)).toEqual(mutations.map((m) => m.mutationId));
 				expect(answer.changes.length).toBeLessThanOrEqual(pageSize);
 				expect(answer.lastRevision).toBeGreaterThanOrEqual(lastRevision);

@@ -1,0 +1,195 @@
+// npm run bench [-- --runs 5 --pull-runs 5 --scale 290,100,20 --port 4320 --no-build --strict --smoke]
+//
+// Measures the production build in headless Chromium against the goals of
+// issue 7 (README "Benchmark"): offline cold start, initial pull of the
+// national dataset against a plain IndexedDB write of the same rows, one
+// indicator across every municipality, incremental sync bytes, and the peak
+// JS heap. Prints a table of medians and writes bench-results/latest.json
+// (and a timestamped copy) so runs can be compared.
+import { execSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { availableParallelism } from 'node:os';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { BENCH_USER, preparedDatabase } from './bench/dataset.js';
+import { startServer } from './bench/server.js';
+import { coldStart, countSyncBytes, heapSampler, launchBrowser, openSignedIn, rawBulkWrite, rawIndicatorRead, storedValueCount, timedIndicatorPage, timedSync } from './bench/browser.js';
+import { localRows, otherDevice } from './bench/other-client.js';
+import { printTable, result } from './bench/report.js';
+
+const NATIONAL = { municipalities: 290, indicators: 100, years: 20, seed: 20260101 };
+const SMOKE = { municipalities: 6, indicators: 4, years: 3, seed: 20260101 };
+const GENDERS = 3;
+const CHANGED_VALUES = 100;
+
+const { values: args } = parseArgs({
+	options: {
+		runs: { type: 'string' },
+		// At national scale one pull and its raw-write baseline take minutes each; this lets the pull be repeated fewer times than the rest.
+		'pull-runs': { type: 'string' },
+		scale: { type: 'string' },
+		port: { type: 'string' },
+		smoke: { type: 'boolean' },
+		'no-build': { type: 'boolean' },
+		strict: { type: 'boolean' },
+		out: { type: 'string' }
+	}
+});
+
+function scaleFromArgs() {
+	if (!args.scale) return args.smoke ? SMOKE : NATIONAL;
+	const [municipalities, indicators, years] = args.scale.split(',').map(Number);
+	return { municipalities, indicators, years, seed: NATIONAL.seed };
+}
+
+const scale = scaleFromArgs();
+const runs = Number(args.runs ?? (args.smoke ? 1 : 5));
+const pullRuns = Number(args['pull-runs'] ?? runs);
+const port = Number(args.port ?? process.env.BENCH_PORT ?? 4320);
+const log = (line) => console.log(line);
+
+async function main() {
+	const values = scale.municipalities * scale.indicators * scale.years * GENDERS;
+	log(`Lägesbild benchmark: ${scale.municipalities} kommuner × ${scale.indicators} indikatorer × ${scale.years} år × ${GENDERS} kön = ${values} värden, ${runs} körningar (hämtningen ${pullRuns})`);
+	execSync('bash scripts/ensure-chromium.sh', { stdio: 'inherit' });
+	if (!args['no-build']) execSync('npm run --silent build', { stdio: ['ignore', 'ignore', 'inherit'] });
+	const database = await preparedDatabase(scale, log);
+	const server = await startServer({ port, dataDir: database.dataDir });
+	let browser;
+	try {
+		browser = await launchBrowser(server.url, join(database.dataDir, '..', `chromium-${process.pid}`));
+		const measured = await measureAll(browser, server.url, values);
+		const output = {
+			timestamp: new Date().toISOString(),
+			commit: execSync('git rev-parse --short HEAD').toString().trim(),
+			dirty: execSync('git status --porcelain').toString().trim() !== '',
+			scale: { ...scale, genders: GENDERS, values },
+			runs,
+			pullRuns,
+			machine: { cpus: availableParallelism(), node: process.version, chromium: browser.browser()?.version() ?? null },
+			database: { kind: 'PGlite (inbyggd)', seedSeconds: database.seedSeconds, cache: database.cacheKey },
+			results: measured
+		};
+		mkdirSync('bench-results', { recursive: true });
+		const out = args.out ?? 'bench-results/latest.json';
+		writeFileSync(out, JSON.stringify(output, null, 2));
+		if (!args.out) writeFileSync(`bench-results/${output.timestamp.replace(/[:.]/g, '-')}.json`, JSON.stringify(output, null, 2));
+		log('');
+		printTable(measured, log);
+		log(`\nResultat: ${out}`);
+		const missed = measured.filter((r) => r.pass === false);
+		if (missed.length > 0) log(`MISS: ${missed.map((r) => r.label).join('; ')}`);
+		if (args.strict && missed.length > 0) process.exitCode = 1;
+	} finally {
+		await browser?.close();
+		await server.stop();
+		database.remove();
+		rmSync(join(database.dataDir, '..', `chromium-${process.pid}`), { recursive: true, force: true });
+	}
+}
+
+async function measureAll(context, baseURL, values) {
+	const { page } = await openSignedIn(context, BENCH_USER, log);
+	const pull = await measurePull(page, values);
+	const indicator = await measureIndicatorPage(page);
+	const incremental = await measureIncremental(page, baseURL);
+	const start = await measureColdStart(context);
+	return [...start, ...pull, ...indicator, ...incremental];
+}
+
+/** 2: the initial pull through the app's own sync, and the same rows written with plain IndexedDB. */
+async function measurePull(page, values) {
+	const pulls = [];
+	const raws = [];
+	const stopHeap = await heapSampler(page);
+	for (let i = 0; i < pullRuns; i++) {
+		pulls.push(await timedSync(page, { fromScratch: true }));
+		const stored = await storedValueCount(page);
+		if (stored !== values) throw new Error(`Synken gav ${stored} värden, väntade ${values}.`);
+		const raw = await rawBulkWrite(page);
+		raws.push(raw.elapsed);
+		log(`  2. hämtning ${i + 1}: synk ${(pulls[i] / 1000).toFixed(2)} s, IndexedDB direkt ${(raw.elapsed / 1000).toFixed(2)} s (${raw.written} rader)`);
+	}
+	const peak = await stopHeap();
+	return [
+		result({ id: 'initialPull', label: `2. initial pull, ${values} values vs raw IndexedDB`, unit: 's', runs: pulls, baselineRuns: raws, goal: 1.5, goalUnit: 'ratio', ratioOf: (a, b) => a / b }),
+		result({ id: 'initialPullRate', label: '2. initial pull, values per second', unit: 'count', value: values / (Math.min(...pulls) / 1000) }),
+		result({ id: 'peakHeapPull', label: '5. peak JS heap during 2', unit: 'mb', value: peak })
+	];
+}
+
+/** 3: one indicator across every municipality, moving between indicators as a person would. */
+async function measureIndicatorPage(page) {
+	const indicatorId = (i) => `bench-ind-${String((i % scale.indicators) + 1).padStart(3, '0')}`;
+	await page.goto(`/grupp/bench-riket/indikator/${indicatorId(0)}`);
+	await page.getByTestId('ranking').waitFor({ timeout: 60_000 });
+	const pages = [];
+	const reads = [];
+	const stopHeap = await heapSampler(page);
+	for (let i = 1; i <= runs; i++) {
+		const id = indicatorId(i);
+		pages.push(await timedIndicatorPage(page, `/grupp/bench-riket/indikator/${id}`, { name: `Benchmarkindikator ${(i % scale.indicators) + 1}`, members: scale.municipalities }));
+		const raw = await rawIndicatorRead(page, id);
+		reads.push(raw.elapsed);
+		log(`  3. indikatorsida ${i}: ${Math.round(pages.at(-1))} ms, IndexedDB direkt ${Math.round(raw.elapsed)} ms (${raw.rows} rader)`);
+	}
+	const peak = await stopHeap();
+	return [
+		result({ id: 'indicatorPage', label: `3. indicator page, ${scale.municipalities} municipalities`, unit: 'ms', runs: pages, baselineRuns: reads, goal: 100 }),
+		result({ id: 'peakHeapIndicator', label: '5. peak JS heap during 3', unit: 'mb', value: peak })
+	];
+}
+
+/** 4: a colleague changes 100 values; the browser's next sync fetches them, and a sync after that finds nothing. */
+async function measureIncremental(page, baseURL) {
+	await page.goto('/');
+	await page.getByTestId('sync-now').waitFor();
+	const device = await otherDevice(baseURL, BENCH_USER);
+	const changedCount = Math.min(CHANGED_VALUES, scale.municipalities * scale.indicators * scale.years * GENDERS);
+	const totals = [];
+	const bodies = [];
+	const idle = [];
+	const idleBodies = [];
+	let reference = 0;
+	for (let i = 0; i < runs; i++) {
+		const changed = await device.change(await localRows(page, i * changedCount, changedCount));
+		reference = gzipSync(JSON.stringify(changed)).length;
+		const bytes = await countSyncBytes(page, () => timedSync(page, { fromScratch: false }));
+		const none = await countSyncBytes(page, () => timedSync(page, { fromScratch: false }));
+		totals.push(bytes.total);
+		bodies.push(bytes.bodies);
+		idle.push(none.total);
+		idleBodies.push(none.bodies);
+		log(`  4. ${changedCount} ändringar: ${bytes.total} B (${bytes.exchanges} anrop, kroppar ${bytes.bodies} B) mot gzip ${reference} B; utan ändringar ${none.total} B (kroppar ${none.bodies} B)`);
+	}
+	return [
+		result({ id: 'incrementalBytes', label: `4. incremental sync of ${changedCount} changes, bytes on the wire vs gzip of their JSON`, unit: 'bytes', runs: totals, baseline: reference, goal: 2, goalUnit: 'ratio', ratioOf: (a, b) => a / b }),
+		result({ id: 'incrementalBodies', label: `4. the same, bodies only (no HTTP headers)`, unit: 'bytes', runs: bodies, baseline: reference, ratioOf: (a, b) => a / b }),
+		result({ id: 'idleSyncBytes', label: '4. sync with no changes, bytes on the wire', unit: 'bytes', runs: idle }),
+		result({ id: 'idleSyncBodies', label: '4. sync with no changes, bodies only', unit: 'bytes', runs: idleBodies, goal: 512 })
+	];
+}
+
+/** 1: offline cold start, 4× CPU throttling, and the gzip size of the JS that first page loads. */
+async function measureColdStart(context) {
+	const times = [];
+	let scripts = [];
+	for (let i = 0; i < runs; i++) {
+		const start = await coldStart(context, { throttle: 4 });
+		times.push(start.elapsed);
+		scripts = start.scripts;
+		const { html, lastScript } = start.phases;
+		log(`  1. kallstart offline ${i + 1}: ${Math.round(start.elapsed)} ms (HTML ${Math.round(html)} ms, sista skriptet ${Math.round(lastScript)} ms)`);
+	}
+	const gzip = [...new Set(scripts)].reduce((sum, path) => sum + gzipSync(readFileSync(`build/client${path}`)).length, 0);
+	return [
+		result({ id: 'coldStart', label: '1. offline cold start, 4× CPU throttling', unit: 'ms', runs: times, goal: 1000 }),
+		result({ id: 'firstPageJs', label: `1. JS of the first page, gzip (${new Set(scripts).size} files)`, unit: 'kb', value: gzip, goal: 100 * 1024 })
+	];
+}
+
+main().catch((error) => {
+	console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+	process.exit(1);
+});

@@ -1,0 +1,321 @@
+// The measurements that run in Chromium, against the production build.
+import { chromium } from '@playwright/test';
+
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'];
+
+const TABLET = { width: 1024, height: 768 };
+
+/**
+ * A Chromium with a profile on disk, as a tablet has: a fresh (incognito)
+ * context keeps IndexedDB in memory under a small quota, and 1.7 million
+ * values do not fit in it.
+ */
+export async function launchBrowser(baseURL, profileDir) {
+	return chromium.launchPersistentContext(profileDir, {
+		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+		args: CHROMIUM_ARGS,
+		baseURL,
+		serviceWorkers: 'allow',
+		locale: 'sv-SE',
+		viewport: TABLET
+	});
+}
+
+/** A signed-in tablet session whose service worker controls the page and whose first sync (the warm-up pull) is done. */
+export async function openSignedIn(context, user, log) {
+	const page = context.pages()[0] ?? (await context.newPage());
+	await page.goto('/logga-in');
+	await page.getByTestId('login-email').fill(user.email);
+	await page.getByTestId('login-password').fill(user.password);
+	const started = performance.now();
+	await page.getByTestId('login-submit').click();
+	await page.getByTestId('signed-in-as').waitFor({ timeout: 60_000 });
+	await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 60_000 });
+	// A failed sync (the status shows its error) ends the bench instead of waiting for the retries.
+	const synced = page.getByTestId('connection-status').filter({ hasText: /synkat \d{1,2}[:.]\d{2}/ });
+	await synced.or(page.getByTestId('sync-error')).first().waitFor({ timeout: 60 * 60_000 });
+	if (await page.getByTestId('sync-error').isVisible()) throw new Error(`Första synken misslyckades: ${await page.getByTestId('sync-error').textContent()}`);
+	log(`  inloggad; första synken (uppvärmning) klar efter ${((performance.now() - started) / 1000).toFixed(1)} s`);
+	return { context, page };
+}
+
+/** Samples the page's JS heap every 100 ms until stopped; returns the peak in bytes. */
+export async function heapSampler(page) {
+	const cdp = await page.context().newCDPSession(page);
+	let peak = 0;
+	let running = true;
+	const loop = (async () => {
+		while (running) {
+			const { usedSize } = await cdp.send('Runtime.getHeapUsage').catch(() => ({ usedSize: 0 }));
+			peak = Math.max(peak, usedSize);
+			await new Promise((r) => setTimeout(r, 100));
+		}
+	})();
+	return async () => {
+		running = false;
+		await loop;
+		await cdp.detach().catch(() => {});
+		return peak;
+	};
+}
+
+/**
+ * Clicks "Synka nu" and resolves when the sync it started is over, with its
+ * duration in ms (timed in the page). Clearing the local values first (in
+ * the same task as the click, so the app's own timer cannot slip in between)
+ * makes it a full initial pull.
+ */
+export async function timedSync(page, { fromScratch }) {
+	return page.evaluate(async (fromScratch) => {
+		const button = document.querySelector('[data-testid="sync-now"]');
+		const idle = () => button.textContent.trim() === 'Synka nu' && !button.disabled;
+		while (!idle()) await new Promise((r) => setTimeout(r, 20));
+		if (fromScratch) {
+			const db = await new Promise((done, fail) => {
+				const open = indexedDB.open('lagesbild');
+				open.onsuccess = () => done(open.result);
+				open.onerror = () => fail(open.error);
+			});
+			await new Promise((done, fail) => {
+				const tx = db.transaction(['measurements', 'meta'], 'readwrite');
+				tx.objectStore('measurements').clear();
+				tx.objectStore('meta').delete('lastRevision');
+				tx.oncomplete = done;
+				tx.onerror = () => fail(tx.error);
+			});
+			db.close();
+		}
+		const started = performance.now();
+		button.click();
+		while (button.textContent.trim() !== 'Synkar…' && !button.disabled) await new Promise((r) => setTimeout(r, 5));
+		while (!idle()) await new Promise((r) => setTimeout(r, 20));
+		const elapsed = performance.now() - started;
+		const error = document.querySelector('[data-testid="sync-error"]')?.textContent ?? null;
+		if (error) throw new Error(`Synken misslyckades: ${error}`);
+		return elapsed;
+	}, fromScratch);
+}
+
+/** How many values the app's local store holds. */
+export async function storedValueCount(page) {
+	return page.evaluate(async () => {
+		const db = await new Promise((done, fail) => {
+			const open = indexedDB.open('lagesbild');
+			open.onsuccess = () => done(open.result);
+			open.onerror = () => fail(open.error);
+		});
+		const count = await new Promise((done) => {
+			const request = db.transaction('measurements').objectStore('measurements').count();
+			request.onsuccess = () => done(request.result);
+		});
+		db.close();
+		return count;
+	});
+}
+
+/**
+ * The browser's own limit for the pull: the same rows (read back from the
+ * app's store in chunks, untimed) written with plain IndexedDB puts into a
+ * fresh database with the same key and indexes as the app's `measurements`
+ * (copied from it), one transaction per chunk. Only the writes are timed.
+ */
+export async function rawBulkWrite(page, chunkSize = 10_000) {
+	return page.evaluate(async (chunkSize) => {
+		const open = (name, upgrade) =>
+			new Promise((done, fail) => {
+				const request = upgrade ? indexedDB.open(name, 1) : indexedDB.open(name);
+				if (upgrade) request.onupgradeneeded = () => upgrade(request.result);
+				request.onsuccess = () => done(request.result);
+				request.onerror = () => fail(request.error);
+			});
+		await new Promise((done) => {
+			const request = indexedDB.deleteDatabase('bench-raw');
+			request.onsuccess = request.onerror = request.onblocked = done;
+		});
+		const app = await open('lagesbild');
+		// The same key and indexes as the app's store has now, whatever its schema version.
+		const appStore = app.transaction('measurements').objectStore('measurements');
+		const indexes = [...appStore.indexNames].map((name) => appStore.index(name)).map((i) => ({ name: i.name, keyPath: i.keyPath, unique: i.unique, multiEntry: i.multiEntry }));
+		const raw = await open('bench-raw', (db) => {
+			const store = db.createObjectStore('measurements', { keyPath: appStore.keyPath });
+			for (const i of indexes) store.createIndex(i.name, i.keyPath, { unique: i.unique, multiEntry: i.multiEntry });
+		});
+		let written = 0;
+		let elapsed = 0;
+		let after = null;
+		for (;;) {
+			const rows = await new Promise((done) => {
+				const range = after === null ? null : IDBKeyRange.lowerBound(after, true);
+				const request = app.transaction('measurements').objectStore('measurements').getAll(range, chunkSize);
+				request.onsuccess = () => done(request.result);
+			});
+			if (rows.length === 0) break;
+			after = rows.at(-1).id;
+			const started = performance.now();
+			await new Promise((done, fail) => {
+				const tx = raw.transaction('measurements', 'readwrite');
+				const store = tx.objectStore('measurements');
+				for (const row of rows) store.put(row);
+				tx.oncomplete = done;
+				tx.onerror = () => fail(tx.error);
+			});
+			elapsed += performance.now() - started;
+			written += rows.length;
+		}
+		app.close();
+		raw.close();
+		await new Promise((done) => {
+			const request = indexedDB.deleteDatabase('bench-raw');
+			request.onsuccess = request.onerror = request.onblocked = done;
+		});
+		return { elapsed, written };
+	}, chunkSize);
+}
+
+/**
+ * Navigates inside the app (a client-side link, as a person clicking from
+ * one indicator to the next) and times until the page has drawn every
+ * member: the ranking table has one row per municipality.
+ */
+export async function timedIndicatorPage(page, href, { name, members }) {
+	return page.evaluate(
+		async ({ href, name, members }) => {
+			const link = document.createElement('a');
+			link.href = href;
+			link.textContent = 'bench';
+			document.querySelector('main').append(link);
+			const drawn = () =>
+				document.querySelector('h1')?.textContent.includes(name) &&
+				document.querySelectorAll('[data-testid="ranking"] tbody tr').length >= members &&
+				document.querySelector('[data-testid="small-multiples"]') !== null;
+			const started = performance.now();
+			link.click();
+			await new Promise((done) => {
+				const check = () => (drawn() ? done() : requestAnimationFrame(check));
+				requestAnimationFrame(check);
+			});
+			// One more frame: the time includes painting what was rendered.
+			await new Promise((r) => requestAnimationFrame(() => r()));
+			return performance.now() - started;
+		},
+		{ href, name, members }
+	);
+}
+
+/**
+ * A plain IndexedDB read of the rows the indicator page reads: one index
+ * range, of the shown gender (total) where the store has the gender index
+ * (Dexie schema version 2), else of every gender as the page then read.
+ */
+export async function rawIndicatorRead(page, indicatorId) {
+	return page.evaluate(async (indicatorId) => {
+		const db = await new Promise((done, fail) => {
+			const open = indexedDB.open('lagesbild');
+			open.onsuccess = () => done(open.result);
+			open.onerror = () => fail(open.error);
+		});
+		const started = performance.now();
+		const store = db.transaction('measurements').objectStore('measurements');
+		const byGender = store.indexNames.contains('[indicatorId+gender+year]');
+		const rows = await new Promise((done) => {
+			const range = byGender ? IDBKeyRange.bound([indicatorId, 'T', -Infinity], [indicatorId, 'T', Infinity]) : IDBKeyRange.bound([indicatorId, -Infinity], [indicatorId, Infinity]);
+			const request = store.index(byGender ? '[indicatorId+gender+year]' : '[indicatorId+year]').getAll(range);
+			request.onsuccess = () => done(request.result);
+		});
+		const elapsed = performance.now() - started;
+		db.close();
+		return { elapsed, rows: rows.length };
+	}, indicatorId);
+}
+
+/** Counts every byte of the page's /api/sync exchanges (headers and bodies, as on the wire) while `action` runs. */
+export async function countSyncBytes(page, action) {
+	const cdp = await page.context().newCDPSession(page);
+	await cdp.send('Network.enable');
+	const requests = new Map();
+	const entry = (id) => requests.get(id) ?? requests.set(id, { sentHeaders: 0, sentBody: 0, received: 0, receivedHeaders: 0, sync: false }).get(id);
+	cdp.on('Network.requestWillBeSent', ({ requestId, request }) => {
+		const e = entry(requestId);
+		e.sync = new URL(request.url).pathname === '/api/sync';
+		e.sentBody = request.postData ? Buffer.byteLength(request.postData) : 0;
+		e.hasPostData = request.hasPostData;
+	});
+	cdp.on('Network.requestWillBeSentExtraInfo', ({ requestId, headers }) => {
+		entry(requestId).sentHeaders = Object.entries(headers).reduce((n, [k, v]) => n + k.length + String(v).length + 4, 40);
+	});
+	cdp.on('Network.responseReceivedExtraInfo', ({ requestId, headersText, headers }) => {
+		entry(requestId).receivedHeaders = headersText ? headersText.length : Object.entries(headers).reduce((n, [k, v]) => n + k.length + String(v).length + 4, 20);
+	});
+	cdp.on('Network.loadingFinished', ({ requestId, encodedDataLength }) => {
+		entry(requestId).received = encodedDataLength;
+	});
+	await action();
+	await new Promise((r) => setTimeout(r, 200));
+	const sync = [...requests.entries()].filter(([, e]) => e.sync);
+	for (const [id, e] of sync) {
+		if (e.sentBody === 0 && e.hasPostData) {
+			const { postData } = await cdp.send('Network.getRequestPostData', { requestId: id }).catch(() => ({ postData: '' }));
+			e.sentBody = Buffer.byteLength(postData);
+		}
+	}
+	await cdp.detach().catch(() => {});
+	const total = (pick) => sync.reduce((n, [, e]) => n + pick(e), 0);
+	const sentBody = total((e) => e.sentBody);
+	const sentHeaders = total((e) => e.sentHeaders);
+	const receivedAll = total((e) => e.received);
+	const receivedHeaders = total((e) => e.receivedHeaders);
+	return {
+		exchanges: sync.length,
+		sent: sentBody + sentHeaders,
+		received: receivedAll,
+		bodies: sentBody + Math.max(0, receivedAll - receivedHeaders),
+		total: sentBody + sentHeaders + receivedAll
+	};
+}
+
+/**
+ * Offline cold start: a new tab, no network, the CPU 4× slower, the app from
+ * the service worker's cache. Timed in the page, from navigation start to
+ * the moment the dashboard shows its first grouping link (the app renders
+ * in the browser only, so what shows is hydrated and answers clicks).
+ */
+export async function coldStart(context, { throttle = 4 } = {}) {
+	const page = await context.newPage();
+	await page.addInitScript(() => {
+		const ready = () => document.querySelector('main a[href^="/grupp/"]') !== null;
+		const observer = new MutationObserver(() => {
+			if (ready()) {
+				observer.disconnect();
+				requestAnimationFrame(() => (window.__benchReady = performance.now()));
+			}
+		});
+		observer.observe(document, { childList: true, subtree: true });
+	});
+	const cdp = await context.newCDPSession(page);
+	await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+	await context.setOffline(true);
+	try {
+		await page.goto('/');
+		await page.waitForFunction(() => window.__benchReady !== undefined, null, { timeout: 60_000 });
+		const result = await page.evaluate(() => ({
+			elapsed: window.__benchReady,
+			// Where the time went: the shell's HTML, the last script fetched, DOMContentLoaded.
+			phases: {
+				html: performance.getEntriesByType('navigation')[0]?.responseEnd ?? null,
+				domContentLoaded: performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd ?? null,
+				lastScript: Math.max(0, ...performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.js')).map((e) => e.responseEnd))
+			},
+			controlled: navigator.serviceWorker.controller !== null,
+			scripts: performance
+				.getEntriesByType('resource')
+				.map((e) => new URL(e.name).pathname)
+				.filter((p) => p.endsWith('.js'))
+		}));
+		if (!result.controlled) throw new Error('Kallstarten styrdes inte av service workern.');
+		return result;
+	} finally {
+		await context.setOffline(false);
+		await cdp.detach().catch(() => {});
+		await page.close();
+	}
+}
