@@ -4,10 +4,9 @@
 // --password-stdin (e.g. from a secrets manager). Uses the same database as the
 // server: DATABASE_URL, or PGlite in PGLITE_DATA_DIR (default ./data/pglite).
 // With PGlite, stop the server first: only one process may open its folder.
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline';
-import { createServer } from 'vite';
+import { withServerModule } from './server-module.js';
 
 const USAGE = 'Användning: npm run create-admin -- --email a@b.se --name "Namn" --organisation akademi-norr [--password-stdin]';
 
@@ -20,20 +19,10 @@ async function main() {
 		process.exit(values.help ? 0 : 2);
 	}
 	const password = values['password-stdin'] ? await readAll(process.stdin) : await askTwice();
-	// The server's own TypeScript, loaded through Vite (with the $lib alias, without the app's plugins); no build needed.
-	const vite = await createServer({
-		configFile: false,
-		logLevel: 'error',
-		appType: 'custom',
-		server: { middlewareMode: true, hmr: false, ws: false },
-		resolve: { alias: { $lib: resolve('src/lib') } }
-	});
-	try {
-		const command = await vite.ssrLoadModule('/src/lib/server/auth/create-admin-command.ts');
+	// The server's own TypeScript, loaded through Vite; no build needed.
+	await withServerModule('/src/lib/server/auth/create-admin-command.ts', async (command) => {
 		console.log(await command.runCreateAdmin({ email: values.email, name: values.name, organisation: values.organisation, password }));
-	} finally {
-		await vite.close();
-	}
+	});
 }
 
 /** The whole of stdin, without the final line break a shell adds. */

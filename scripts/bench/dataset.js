@@ -4,12 +4,12 @@
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createServer } from 'vite';
+import { withServerModule } from '../server-module.js';
 
 export const BENCH_USER = { email: 'bench@lagesbild.example', name: 'Benchmark', password: 'lagesbild-bench' };
 
 /** Everything that changes what the seeded database holds: the migrations, the demo data, the generator. */
-const SOURCES = ['drizzle', 'src/lib/seed', 'src/lib/server/bench', 'src/lib/server/db', 'src/lib/server/reference'];
+const SOURCES = ['drizzle', 'src/lib/seed', 'src/lib/server/bench', 'src/lib/server/db', 'src/lib/server/reference', 'src/lib/domain/seeded-random.ts'];
 
 function filesUnder(path) {
 	if (!statSync(path).isDirectory()) return [path];
@@ -51,17 +51,5 @@ export async function preparedDatabase(scale, log) {
 
 async function seed(dataDir, scale, log) {
 	// The server's own TypeScript through Vite, as scripts/create-admin.js loads it.
-	const vite = await createServer({
-		configFile: false,
-		logLevel: 'error',
-		appType: 'custom',
-		server: { middlewareMode: true, hmr: false, ws: false },
-		resolve: { alias: { $lib: resolve('src/lib') } }
-	});
-	try {
-		const command = await vite.ssrLoadModule('/src/lib/server/bench/seed-command.ts');
-		await command.runBenchSeed({ dataDir, scale, user: BENCH_USER, log });
-	} finally {
-		await vite.close();
-	}
+	await withServerModule('/src/lib/server/bench/seed-command.ts', (command) => command.runBenchSeed({ dataDir, scale, user: BENCH_USER, log }));
 }

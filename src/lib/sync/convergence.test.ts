@@ -21,23 +21,12 @@ import { applySync } from '$lib/server/sync/apply-sync';
 import { appliedMutations, history, measurements } from '$lib/server/db/schema';
 import { seedReferenceData } from '$lib/server/reference/seed';
 import { testEditor, testReference } from '$lib/server/sync/test-rows';
+import { seededRandom } from '$lib/domain/seeded-random';
 
 const SEED = Number(process.env.CONVERGENCE_SEED ?? Date.now() % 2 ** 31);
 const CLIENTS = 3;
 const EDITS = 1200;
 const RESTART_AT = 600;
-
-/** mulberry32: small, fast, good enough to drive a test, and reproducible from its seed. */
-function random(seed: number) {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 class Server {
 	opened: OpenedDatabase | null = null;
@@ -78,7 +67,7 @@ describe(`convergence under faults (seed ${SEED})`, () => {
 });
 
 async function run() {
-	const rand = random(SEED);
+	const rand = seededRandom(SEED);
 	const pick = <T>(items: readonly T[]) => items[Math.floor(rand() * items.length)];
 	await server.start();
 

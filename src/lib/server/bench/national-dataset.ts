@@ -3,6 +3,7 @@ import type { Membership } from '$lib/domain/membership';
 import type { Indicator } from '$lib/domain/indicator';
 import type { Gender, Measurement } from '$lib/domain/measurement';
 import { measurementId, membershipId } from '$lib/domain/ids';
+import { seededRandom } from '$lib/domain/seeded-random';
 
 /**
  * The benchmark's national dataset (`npm run bench`, README "Benchmark"):
@@ -60,18 +61,6 @@ export function benchReference(allMunicipalities: readonly Organisation[], scale
 	return { grouping, memberships, indicators, memberIds: members.map((m) => m.id) };
 }
 
-/** mulberry32: small, fast, and the same sequence on every platform. */
-function random(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
 /**
  * Every value, indicator by indicator (so a caller can insert in chunks
  * without holding 1.7 million rows). A value is the indicator's level, the
@@ -79,7 +68,7 @@ function random(seed: number): () => number {
  * 0–100 and rounded to one decimal, as a percent figure would be.
  */
 export function* benchMeasurements(memberIds: readonly string[], scale: BenchScale): Generator<Measurement[]> {
-	const next = random(scale.seed);
+	const next = seededRandom(scale.seed);
 	const offsets = memberIds.map(() => (next() - 0.5) * 20);
 	for (let i = 0; i < scale.indicators; i++) {
 		const indicatorId = indicatorIdOf(i);
