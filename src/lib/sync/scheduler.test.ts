@@ -78,4 +78,18 @@ describe('SyncScheduler', () => {
 		await scheduler.syncNow();
 		expect(calls).toBe(0);
 	});
+
+	it('runs beforeSync once before each sync, and syncs even when it fails', async () => {
+		const order: string[] = [];
+		const transport: SyncTransport = async () => (order.push('sync'), empty);
+		const failing = async () => {
+			order.push('before');
+			throw new Error('nät saknas');
+		};
+		const scheduler = new SyncScheduler(createTestDatabase(), transport, { ...manualTimers(), beforeSync: failing });
+		await scheduler.syncNow();
+		await scheduler.syncNow();
+		expect(order).toEqual(['before', 'sync', 'before', 'sync']);
+		expect(scheduler.state.error).toBeNull();
+	});
 });

@@ -18,6 +18,8 @@ export type SchedulerOptions = {
 	maxBackoffMs?: number;
 	isOnline?: () => boolean;
 	onChange?: (state: SyncState) => void;
+	/** Runs once before each sync (not before each request of it); a failure here does not stop the sync. */
+	beforeSync?: () => Promise<void>;
 	setTimer?: (fn: () => void, ms: number) => unknown;
 	clearTimer?: (handle: unknown) => void;
 };
@@ -47,6 +49,7 @@ export class SyncScheduler {
 			maxBackoffMs: 5 * 60_000,
 			isOnline: () => true,
 			onChange: () => {},
+			beforeSync: async () => {},
 			setTimer: (fn, ms) => setTimeout(fn, ms),
 			clearTimer: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
 			...options
@@ -82,6 +85,7 @@ export class SyncScheduler {
 		}
 		this.update({ running: true });
 		try {
+			await this.o.beforeSync().catch(() => undefined);
 			const report = await syncOnce(this.db, this.transport);
 			this.failures = 0;
 			this.update({ running: false, lastSyncAt: new Date().toISOString(), lastReport: report, error: null, retryAt: null });

@@ -18,16 +18,13 @@ let stopListening = () => {};
  */
 export function startSync(): void {
 	stopSync();
-	const http = httpTransport('/api/sync', fetch, { onUnauthorized: () => (appState.sessionExpired = true) });
-	// Rounds and locks are reference data: asking for it with every sync (a 304 while unchanged)
-	// lets a device hear of a lock before it offers an edit the server would refuse.
-	const transport: typeof http = async (request) => {
-		await refreshReferenceData().catch(() => undefined);
-		return http(request);
-	};
+	const transport = httpTransport('/api/sync', fetch, { onUnauthorized: () => (appState.sessionExpired = true) });
 	scheduler = new SyncScheduler(database(), transport, {
 		isOnline: () => connection.online && appState.session !== null && !appState.sessionExpired,
-		onChange: (state) => Object.assign(syncStatus, state)
+		onChange: (state) => Object.assign(syncStatus, state),
+		// Rounds and locks are reference data: asking for it with every sync (a 304 while unchanged)
+		// lets a device hear of a lock before it offers an edit the server would refuse.
+		beforeSync: refreshReferenceData
 	});
 	const onOnline = () => void scheduler?.syncNow();
 	window.addEventListener('online', onOnline);
