@@ -9,7 +9,8 @@ export default defineConfig({
 	fullyParallel: false,
 	workers: 1,
 	retries: 0,
-	timeout: 60_000,
+	// Room for a slow service-worker install (see waitForServiceWorker) on a busy machine.
+	timeout: 120_000,
 	reporter: [['list']],
 	use: {
 		baseURL: `http://localhost:${PORT}`,

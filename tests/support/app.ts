@@ -35,9 +35,13 @@ export const PHONE = { width: 390, height: 844 } as const;
 export const AKADEMI_NORR = 'akademi-norr';
 export const HEADLINE = 'Andel invånare 25–64 år med eftergymnasial utbildning 3 år eller mer';
 
-/** Waits until the service worker controls the page: from then on the app opens with no network. */
+/**
+ * Waits until the service worker controls the page: from then on the app
+ * opens with no network. Installing it precaches the whole app, which on a
+ * busy two-core machine has been seen to take more than 30 s.
+ */
 export async function waitForServiceWorker(page: Page): Promise<void> {
-	await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 30_000 });
+	await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 60_000 });
 }
 
 /**
