@@ -40,7 +40,19 @@ export async function refreshFromServer(): Promise<void> {
 	await refreshReferenceData();
 }
 
-export async function refreshReferenceData(): Promise<void> {
+let refreshing: Promise<void> | null = null;
+
+/**
+ * Brings the reference data up to date; calls made while one is under way
+ * share it, so start-up and the first sync do not both fetch and rewrite
+ * every reference table.
+ */
+export function refreshReferenceData(): Promise<void> {
+	refreshing ??= fetchReferenceData().finally(() => (refreshing = null));
+	return refreshing;
+}
+
+async function fetchReferenceData(): Promise<void> {
 	const db = database();
 	const since = await storedReferenceRevision(db);
 	const response = await fetch(`/api/reference${since === null ? '' : `?since=${since}`}`).catch(() => null);
