@@ -6,8 +6,9 @@ import { reviewChangeRefusal, type ReviewRights } from './review';
 /**
  * Whether a person may change a value as proposed, given the value as it
  * stands, the year's lock and the round's review rules. The server decides
- * with this (after its membership checks); the client uses it to offer only
- * what will be accepted.
+ * every value edit with this (sync/authorize.ts: the lock first, then, for
+ * those who may enter the value, the review rules), and the property tests
+ * beside it run the same function.
  */
 export type ValueEdit = {
 	current: Measurement | undefined;

@@ -7,8 +7,7 @@ import type { Database, Transaction } from '../db/connection';
 import { nameOf } from '../reference/ownership';
 import { findReference, findReferences, referencesOfGroupings, type StoredReference } from '../reference/store';
 import { lockedRound, lockedYearReason, type ReportingRound } from '$lib/domain/reporting-round';
-import { reviewChangeRefusal } from '$lib/domain/review';
-import { reviewRights } from '$lib/domain/edit-rules';
+import { valueEditRefusal } from '$lib/domain/edit-rules';
 
 /**
  * Who may write which synced row, decided per mutation with the shared
@@ -70,13 +69,15 @@ function measurementRefusal(access: AccessData, actor: SyncActor, row: Measureme
 	const indicator = access.indicators.get(row.indicatorId);
 	if (!indicator?.groupingId) return 'Indikatorn finns inte på servern, så värdet kan inte sparas.';
 	const groupingId = indicator.groupingId;
-	const locked = lockRefusal(access, groupingId, row.year);
-	if (locked) return locked;
 	const name = (id: string) => nameOf(access.organisations.get(id), id);
+	const round = lockedRound(access.rounds, groupingId, row.year);
+	const edit = { current, next: row, roles: actor.roles, groupingId, groupingName: name(groupingId), lockedRound: round };
+	// The lock refuses everyone, before any question of membership or roles.
+	if (round) return valueEditRefusal(edit);
 	if (row.organisationId !== groupingId && !isMember(access, groupingId, row.organisationId, row.year)) {
 		return `${name(row.organisationId)} är inte medlem i ${name(groupingId)} år ${row.year}.`;
 	}
-	if (canEnterValue(actor.roles, groupingId, row.organisationId)) return reviewChangeRefusal(current, row, reviewRights(actor.roles, groupingId, row.organisationId));
+	if (canEnterValue(actor.roles, groupingId, row.organisationId)) return valueEditRefusal(edit);
 	const roles = actor.roles.filter((r) => r.organisationId === groupingId);
 	if (roles.length === 0) return `Du har ingen roll i ${name(groupingId)} och kan inte ändra dess värden.`;
 	const reportsFor = roles.flatMap((r) => (r.role === 'reporter' && r.municipalityId ? [name(r.municipalityId)] : []));
