@@ -175,17 +175,21 @@ async function measureIncremental(page, baseURL) {
 async function measureColdStart(context) {
 	const times = [];
 	let scripts = [];
+	let allScripts = [];
 	for (let i = 0; i < runs; i++) {
 		const start = await coldStart(context, { throttle: 4 });
 		times.push(start.elapsed);
 		scripts = start.scripts;
+		allScripts = start.allScripts;
 		const { html, lastScript } = start.phases;
 		log(`  1. kallstart offline ${i + 1}: ${Math.round(start.elapsed)} ms (HTML ${Math.round(html)} ms, sista skriptet ${Math.round(lastScript)} ms)`);
 	}
-	const gzip = [...new Set(scripts)].reduce((sum, path) => sum + gzipSync(readFileSync(`build/client${path}`)).length, 0);
+	const gzip = (paths) => [...new Set(paths)].reduce((sum, path) => sum + gzipSync(readFileSync(`build/client${path}`)).length, 0);
 	return [
 		result({ id: 'coldStart', label: '1. offline cold start, 4× CPU throttling', unit: 'ms', runs: times, goal: 1000 }),
-		result({ id: 'firstPageJs', label: `1. JS of the first page, gzip (${new Set(scripts).size} files)`, unit: 'kb', value: gzip, goal: 100 * 1024 })
+		result({ id: 'firstPageJs', label: `1. JS the first page loads before it is interactive, gzip (${new Set(scripts).size} files)`, unit: 'kb', value: gzip(scripts), goal: 100 * 1024 }),
+		// The sync machinery loads once the page answers; it is reported, not judged, so nothing hides in "after".
+		result({ id: 'firstPageJsAll', label: `1. all JS of the first page incl. the sync loaded after it, gzip (${new Set(allScripts).size} files)`, unit: 'kb', value: gzip(allScripts) })
 	];
 }
 

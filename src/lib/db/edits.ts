@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { safeParse, type core } from 'zod/mini';
 import { Measurement, type Gender, type MeasurementStatus, type MeasurementValue } from '$lib/domain/measurement';
 import { Assessment, type GoalStatus } from '$lib/domain/assessment';
 import { measurementId, assessmentId } from '$lib/domain/ids';
@@ -27,8 +27,8 @@ export type ReviewEdit = { state: ReviewState; comment?: string };
 
 export type Editor = { name: string };
 
-function validate<S extends z.ZodType>(schema: S, row: unknown): z.infer<S> {
-	const result = schema.safeParse(row);
+function validate<S extends core.$ZodType>(schema: S, row: unknown): core.output<S> {
+	const result = safeParse(schema, row);
 	if (result.success) return result.data;
 	const fieldErrors: Record<string, string> = {};
 	for (const issue of result.error.issues) fieldErrors[issue.path.join('.') || '_'] ??= issue.message;
@@ -116,7 +116,7 @@ export async function writeRestoredRows(
 	rows: { measurements: readonly Measurement[]; assessments: readonly Assessment[] }
 ): Promise<void> {
 	const now = new Date().toISOString();
-	const restore = <T extends Measurement | Assessment>(schema: z.ZodType<T>, entity: Mutation['entity']) => (input: T): PendingWrite<T> => ({
+	const restore = <T extends Measurement | Assessment>(schema: core.$ZodType<T>, entity: Mutation['entity']) => (input: T): PendingWrite<T> => ({
 		id: input.id,
 		build: (previous) => {
 			const row = validate(schema, input);

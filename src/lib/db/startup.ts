@@ -1,6 +1,4 @@
 import { database, requestPersistentStorage } from './client';
-import { storeReferenceData, storedReferenceRevision } from './reference-store';
-import { ReferenceData } from '$lib/domain/reference';
 import { readLocalSession, writeLocalSession, logoutPending } from '$lib/auth/local-session';
 import { checkSession, logoutOnServer } from '$lib/auth/session-client';
 import { appState } from '$lib/app-state.svelte';
@@ -53,6 +51,9 @@ export function refreshReferenceData(): Promise<void> {
 }
 
 async function fetchReferenceData(): Promise<void> {
+	// Loaded here, not imported: the reference schemas bring all of zod, which a page opening
+	// from the local store does without (common.ts), so they stay off the first page.
+	const [{ storeReferenceData, storedReferenceRevision }, { ReferenceData }] = await Promise.all([import('./reference-store'), import('$lib/domain/reference')]);
 	const db = database();
 	const since = await storedReferenceRevision(db);
 	const response = await fetch(`/api/reference${since === null ? '' : `?since=${since}`}`).catch(() => null);

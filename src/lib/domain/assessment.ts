@@ -1,4 +1,5 @@
-import { z } from 'zod';
+// zod/mini, as in common.ts: the app shell imports this module.
+import * as z from 'zod/mini';
 import { Id, Year, Timestamp } from './common';
 
 export const GoalStatus = z.enum(['onTrack', 'atRisk', 'offTrack', 'notAssessed']);
@@ -17,9 +18,9 @@ export const Assessment = z.object({
 	goalId: Id,
 	year: Year,
 	status: GoalStatus,
-	analysis: z.string().max(20000, 'Analysen får vara högst 20 000 tecken').default(''),
-	updatedBy: z.string().max(200),
+	analysis: z._default(z.string().check(z.maxLength(20000, 'Analysen får vara högst 20 000 tecken')), ''),
+	updatedBy: z.string().check(z.maxLength(200)),
 	updatedAt: Timestamp,
-	exampleData: z.boolean().default(false)
+	exampleData: z._default(z.boolean(), false)
 });
 export type Assessment = z.infer<typeof Assessment>;

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+// zod/mini, as in common.ts: the app parses the remembered session before its first paint.
+import * as z from 'zod/mini';
 import { Id } from './common';
 
 /**
@@ -18,29 +19,24 @@ export const ROLE_LABELS: Record<RoleName, string> = {
 	viewer: 'Läsare'
 };
 
-export const Email = z
-	.string()
-	.trim()
-	.toLowerCase()
-	.max(254, 'E-postadressen är för lång')
-	.pipe(z.email({ message: 'Ange en giltig e-postadress' }));
+export const Email = z.pipe(
+	z.string().check(z.trim(), z.toLowerCase(), z.maxLength(254, 'E-postadressen är för lång')),
+	z.email({ message: 'Ange en giltig e-postadress' })
+);
 
-export const Password = z
-	.string()
-	.min(10, 'Lösenordet måste ha minst 10 tecken')
-	.max(200, 'Lösenordet får ha högst 200 tecken');
+export const Password = z.string().check(z.minLength(10, 'Lösenordet måste ha minst 10 tecken'), z.maxLength(200, 'Lösenordet får ha högst 200 tecken'));
 
-export const RoleAssignment = z
-	.object({
-		organisationId: Id,
-		role: RoleName,
-		/** For reporters: the one member municipality they report for. */
-		municipalityId: Id.optional()
-	})
-	.refine((r) => (r.role === 'reporter') === (r.municipalityId !== undefined), {
+export const RoleAssignment = z.object({
+	organisationId: Id,
+	role: RoleName,
+	/** For reporters: the one member municipality they report for. */
+	municipalityId: z.optional(Id)
+}).check(
+	z.refine((r) => (r.role === 'reporter') === (r.municipalityId !== undefined), {
 		message: 'En rapportör rapporterar för exakt en kommun; andra roller har ingen kommun',
 		path: ['municipalityId']
-	});
+	})
+);
 export type RoleAssignment = z.infer<typeof RoleAssignment>;
 
 export const SessionUser = z.object({ id: z.string(), email: z.string(), name: z.string() });
@@ -50,17 +46,17 @@ export type SessionUser = z.infer<typeof SessionUser>;
 export const SessionInfo = z.object({ user: SessionUser, roles: z.array(RoleAssignment) });
 export type SessionInfo = z.infer<typeof SessionInfo>;
 
-export const LoginRequest = z.strictObject({ email: Email, password: z.string().min(1, 'Ange lösenordet').max(200) });
+export const LoginRequest = z.strictObject({ email: Email, password: z.string().check(z.minLength(1, 'Ange lösenordet'), z.maxLength(200)) });
 export type LoginRequest = z.infer<typeof LoginRequest>;
 
 export const InvitationRequest = z.strictObject({
 	email: Email,
-	name: z.string().trim().min(1, 'Ange ett namn').max(200),
+	name: z.string().check(z.trim(), z.minLength(1, 'Ange ett namn'), z.maxLength(200)),
 	assignment: RoleAssignment
 });
 export type InvitationRequest = z.infer<typeof InvitationRequest>;
 
-export const AcceptInvitationRequest = z.strictObject({ password: Password, name: z.string().trim().min(1).max(200).optional() });
+export const AcceptInvitationRequest = z.strictObject({ password: Password, name: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))) });
 
 /** What a role lets its holder do, decided the same way on the client (to hide controls) and the server (to enforce). */
 export function canEnterValue(roles: readonly RoleAssignment[], groupingId: string, organisationId: string): boolean {
@@ -98,7 +94,7 @@ export type AcceptInvitationRequest = z.infer<typeof AcceptInvitationRequest>;
 
 /** PUT and DELETE /api/admin/roles: give a user a role in a grouping, or take it away. */
 export const RoleChangeRequest = z.strictObject({
-	userId: z.string().min(1, 'Ange användaren').max(100),
+	userId: z.string().check(z.minLength(1, 'Ange användaren'), z.maxLength(100)),
 	assignment: RoleAssignment
 });
 export type RoleChangeRequest = z.infer<typeof RoleChangeRequest>;
@@ -117,7 +113,7 @@ export const InvitationInfo = z.object({
 	name: z.string(),
 	organisationName: z.string(),
 	role: RoleName,
-	municipalityName: z.string().optional(),
+	municipalityName: z.optional(z.string()),
 	existingUser: z.boolean()
 });
 export type InvitationInfo = z.infer<typeof InvitationInfo>;
@@ -128,4 +124,4 @@ export type UserWithRoles = z.infer<typeof UserWithRoles>;
 export const UserList = z.object({ users: z.array(UserWithRoles) });
 
 /** 429 from sign-in: the error plus when to try again (also sent as Retry-After). */
-export const LoginThrottled = z.object({ error: z.string(), retryAfterSeconds: z.number().int().positive() });
+export const LoginThrottled = z.object({ error: z.string(), retryAfterSeconds: z.int().check(z.positive()) });

@@ -11,7 +11,7 @@ export const Plan = z
 		toYear: Year,
 		vision: z.string().max(2000).optional(),
 		description: z.string().max(10000).optional(),
-		source: SourceRef.optional()
+		source: z.optional(SourceRef)
 	})
 	.refine((p) => p.toYear >= p.fromYear, { message: 'Planen kan inte sluta före den börjar', path: ['toYear'] });
 export type Plan = z.infer<typeof Plan>;
@@ -33,7 +33,7 @@ export type GoalArea = z.infer<typeof GoalArea>;
 export const Goal = z.object({
 	id: Id,
 	planId: Id,
-	goalAreaId: Id.optional(),
+	goalAreaId: z.optional(Id),
 	/** "overall" = övergripande mål, "horizontal" = horisontellt mål, "financial" = finansiellt mål. */
 	kind: z.enum(['overall', 'goal', 'horizontal', 'financial']).default('goal'),
 	name: z.string().trim().min(1, 'Namn saknas').max(1000),

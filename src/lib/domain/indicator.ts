@@ -12,12 +12,12 @@ export const BetterDirection = z.enum(['higher', 'lower', 'none']);
 export type BetterDirection = z.infer<typeof BetterDirection>;
 
 export const IndicatorSource = z.discriminatedUnion('kind', [
-	z.object({ kind: z.literal('manual'), description: SourceRef.optional() }),
-	z.object({ kind: z.literal('scb'), table: z.string().min(1).max(100), description: SourceRef.optional() }),
+	z.object({ kind: z.literal('manual'), description: z.optional(SourceRef) }),
+	z.object({ kind: z.literal('scb'), table: z.string().min(1).max(100), description: z.optional(SourceRef) }),
 	z.object({
 		kind: z.literal('kolada'),
 		kpiId: z.string().regex(/^[A-Z]\d{5}$/, 'Kolada-id ska se ut som N01951'),
-		description: SourceRef.optional()
+		description: z.optional(SourceRef)
 	}),
 	z.object({ kind: z.literal('document'), description: SourceRef })
 ]);
@@ -35,7 +35,7 @@ export const Indicator = z
 		/** The grouping that follows this indicator. */
 		organisationId: Id,
 		/** The goal or sub-goal the indicator measures. */
-		goalId: Id.optional(),
+		goalId: z.optional(Id),
 		name: z.string().trim().min(1, 'Namn saknas').max(500),
 		description: z.string().max(5000).optional(),
 		unit: Unit,

@@ -34,12 +34,12 @@ export const Measurement = z.object({
 	value: MeasurementValue,
 	status: MeasurementStatus,
 	note: z.string().max(2000, 'Anteckningen får vara högst 2000 tecken').default(''),
-	source: SourceRef.default(''),
+	source: z._default(SourceRef, ''),
 	updatedBy: z.string().max(200),
 	updatedAt: Timestamp,
 	/** True for values in the demo data that no document or statistic gives. */
 	exampleData: z.boolean().default(false),
 	/** Where the value stands in its year's reporting round; absent while it is only entered. */
-	review: Review.optional()
+	review: z.optional(Review)
 });
 export type Measurement = z.infer<typeof Measurement>;

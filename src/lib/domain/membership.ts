@@ -1,4 +1,5 @@
-import { z } from 'zod';
+// zod/mini, as in common.ts: the app shell imports this module.
+import * as z from 'zod/mini';
 import { Id, Year, SourceRef } from './common';
 
 /**
@@ -12,17 +13,19 @@ export const Membership = z
 		memberId: Id,
 		fromYear: Year,
 		/** Last year of membership, inclusive; absent while the membership lasts. */
-		toYear: Year.optional(),
+		toYear: z.optional(Year),
 		/** E.g. "värdkommun" (host) or a working-group assignment. */
-		role: z.string().max(200).optional(),
+		role: z.optional(z.string().check(z.maxLength(200))),
 		/** Yearly member fee in SEK where the source documents give one. */
-		feeSek: z.number().nonnegative().optional(),
-		source: SourceRef.optional()
+		feeSek: z.optional(z.number().check(z.nonnegative())),
+		source: z.optional(SourceRef)
 	})
-	.refine((m) => m.toYear === undefined || m.toYear >= m.fromYear, {
-		message: 'Medlemskapet kan inte sluta före det börjar',
-		path: ['toYear']
-	});
+	.check(
+		z.refine((m) => m.toYear === undefined || m.toYear >= m.fromYear, {
+			message: 'Medlemskapet kan inte sluta före det börjar',
+			path: ['toYear']
+		})
+	);
 export type Membership = z.infer<typeof Membership>;
 
 export function isMemberInYear(m: Pick<Membership, 'fromYear' | 'toYear'>, year: number): boolean {

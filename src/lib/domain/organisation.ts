@@ -25,7 +25,7 @@ export const Organisation = z
 		description: z.string().max(5000).optional(),
 		/** For projects: the period the project runs (ISO dates). */
 		period: z.object({ from: z.string(), to: z.string() }).optional(),
-		source: SourceRef.optional()
+		source: z.optional(SourceRef)
 	})
 	.superRefine((org, ctx) => {
 		if (org.kind === 'municipality' && !org.kommunkod) {

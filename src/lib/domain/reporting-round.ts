@@ -1,4 +1,5 @@
-import { z } from 'zod';
+// zod/mini, as in common.ts: the app shell imports this module.
+import * as z from 'zod/mini';
 import { Id, IsoDate, Timestamp, Year } from './common';
 import { membersInYear, type Membership } from './membership';
 
@@ -33,17 +34,17 @@ export const ROUND_LOG_LABELS: Record<RoundLogAction, string> = {
 
 export const RoundLogEntry = z.object({
 	action: RoundLogAction,
-	by: z.string().max(200),
+	by: z.string().check(z.maxLength(200)),
 	at: Timestamp,
-	reason: z.string().max(2000).default('')
+	reason: z._default(z.string().check(z.maxLength(2000)), '')
 });
 export type RoundLogEntry = z.infer<typeof RoundLogEntry>;
 
 const RoundContent = {
-	indicatorIds: z.array(Id).min(1, 'Välj minst en indikator').max(1000),
-	memberIds: z.array(Id).min(1, 'Välj minst en medlem').max(400),
+	indicatorIds: z.array(Id).check(z.minLength(1, 'Välj minst en indikator'), z.maxLength(1000)),
+	memberIds: z.array(Id).check(z.minLength(1, 'Välj minst en medlem'), z.maxLength(400)),
 	/** Goals assessed in the round (status and analysis text), typically those without numeric indicators. */
-	goalIds: z.array(Id).max(1000).default([]),
+	goalIds: z._default(z.array(Id).check(z.maxLength(1000)), []),
 	/** The last day to submit (inclusive). */
 	deadline: IsoDate,
 	reportedBy: RoundReporting
@@ -75,7 +76,7 @@ export const RoundRequest = z.discriminatedUnion('action', [
 	z.strictObject({
 		action: z.literal('reopen'),
 		roundId: Id,
-		reason: z.string().trim().min(5, 'Ange varför året öppnas igen (minst 5 tecken)').max(2000, 'Skälet får vara högst 2000 tecken')
+		reason: z.string().check(z.trim(), z.minLength(5, 'Ange varför året öppnas igen (minst 5 tecken)'), z.maxLength(2000, 'Skälet får vara högst 2000 tecken'))
 	})
 ]);
 export type RoundRequest = z.infer<typeof RoundRequest>;

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+// zod/mini, as in common.ts: the app shell imports this module.
+import * as z from 'zod/mini';
 import { Timestamp } from './common';
 
 /**
@@ -15,8 +16,8 @@ export type ReviewState = z.infer<typeof ReviewState>;
 export const Review = z.object({
 	state: ReviewState,
 	/** Why a value was returned (required then); optional otherwise. */
-	comment: z.string().trim().max(2000, 'Kommentaren får vara högst 2000 tecken').default(''),
-	by: z.string().max(200),
+	comment: z._default(z.string().check(z.trim(), z.maxLength(2000, 'Kommentaren får vara högst 2000 tecken')), ''),
+	by: z.string().check(z.maxLength(200)),
 	at: Timestamp
 });
 export type Review = z.infer<typeof Review>;

@@ -104,7 +104,7 @@ export const HistoryEntry = z.object({
 	clientId: z.string().nullable(),
 	mutationId: z.string().nullable(),
 	/** A move in the reporting round (entered = null): who moved it is `by`, the reviewer's words `comment`. */
-	review: z.object({ from: ReviewState.nullable(), to: ReviewState.nullable(), comment: z.string() }).nullable().default(null)
+	review: z.object({ from: z.nullable(ReviewState), to: z.nullable(ReviewState), comment: z.string() }).nullable().default(null)
 });
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
 export const HistoryResponse = z.object({ entity: z.string(), id: z.string(), entries: z.array(HistoryEntry) });

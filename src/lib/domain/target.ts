@@ -18,7 +18,7 @@ export const TargetRule = z.discriminatedUnion('kind', [
 		change: TargetValue,
 		changeUnit: z.enum(['pp', 'percent']),
 		/** Last year the target path runs to; absent = open-ended. */
-		untilYear: Year.optional()
+		untilYear: z.optional(Year)
 	}),
 	/** A level that must hold every year: ≥, ≤ or = (yes/no indicators use = 1 for "yes"). */
 	z.object({
@@ -41,7 +41,7 @@ export const Target = z
 		baseline: z.object({ year: Year, value: TargetValue }).optional(),
 		rule: TargetRule,
 		description: z.string().max(2000).optional(),
-		source: SourceRef.optional()
+		source: z.optional(SourceRef)
 	})
 	.superRefine((t, ctx) => {
 		if (t.rule.kind === 'yearlyChange' && !t.baseline) {

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import type { z } from 'zod';
+import { safeParse, type core } from 'zod/mini';
 import { Organisation } from '$lib/domain/organisation';
 import { Membership, membersInYear } from '$lib/domain/membership';
 import { Plan, GoalArea, Goal, SubGoal } from '$lib/domain/goal-tree';
@@ -38,7 +38,7 @@ function planOfGoal(goalId: string): string | undefined {
 }
 
 describe('demo data: schemas and integrity', () => {
-	const schemas: { [K in keyof DemoData]: z.ZodType } = {
+	const schemas: { [K in keyof DemoData]: core.$ZodType } = {
 		organisations: Organisation,
 		memberships: Membership,
 		plans: Plan,
@@ -55,7 +55,7 @@ describe('demo data: schemas and integrity', () => {
 	it.each(Object.keys(schemas) as (keyof DemoData)[])('every row of %s parses with its schema and has a unique id', (table) => {
 		const rows = data[table] as { id: string }[];
 		expect(rows.length).toBeGreaterThan(0);
-		for (const row of rows) expect(schemas[table].safeParse(row).success, `${table} ${row.id}`).toBe(true);
+		for (const row of rows) expect(safeParse(schemas[table], row).success, `${table} ${row.id}`).toBe(true);
 		expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
 	});
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { prettifyError, safeParse, type core } from 'zod/mini';
 import { Organisation } from '$lib/domain/organisation';
 import { Membership } from '$lib/domain/membership';
 import { Plan, GoalArea, Goal, SubGoal } from '$lib/domain/goal-tree';
@@ -24,11 +24,11 @@ import { markExampleIndicators, mergeParts, type SeedRows } from './rows';
 export type DemoData = Omit<ReferenceData, 'revision'> & { measurements: Measurement[]; assessments: Assessment[] };
 
 /** Parses every row of one table; a bad row throws with its table and id, so the faulty source line is easy to find. */
-function parseTable<T>(table: keyof DemoData, schema: z.ZodType<T>, rows: readonly { id: string }[]): T[] {
+function parseTable<T>(table: keyof DemoData, schema: core.$ZodType<T>, rows: readonly { id: string }[]): T[] {
 	return rows.map((row) => {
-		const result = schema.safeParse(row);
+		const result = safeParse(schema, row);
 		if (!result.success) {
-			throw new Error(`Ogiltig demorad i ${table}, id "${row.id}":\n${z.prettifyError(result.error)}`);
+			throw new Error(`Ogiltig demorad i ${table}, id "${row.id}":\n${prettifyError(result.error)}`);
 		}
 		return result.data;
 	});

@@ -1,5 +1,6 @@
 import { json } from '@sveltejs/kit';
-import type { z } from 'zod';
+// The functional safeParse takes classic and mini schemas alike (domain/common.ts).
+import { safeParse, type core } from 'zod/mini';
 import { readBodyText } from './read-body';
 import { findUnstorableText } from '../sync/parse-request';
 
@@ -35,7 +36,7 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; answer: ApiAnswer 
  * database, including text PostgreSQL cannot store (NUL characters, broken
  * surrogate pairs), which would otherwise fail as a 500 at the insert.
  */
-export async function readJson<T>(request: Request, schema: z.ZodType<T>): Promise<Parsed<T>> {
+export async function readJson<T>(request: Request, schema: core.$ZodType<T>): Promise<Parsed<T>> {
 	const text = await readBodyText(request, MAX_API_BODY_BYTES);
 	if (!text.ok) {
 		return { ok: false, answer: text.reason === 'too-large' ? refusal(413, 'Anropet är för stort.') : refusal(400, 'Anropet är inte UTF-8.') };
@@ -43,7 +44,7 @@ export async function readJson<T>(request: Request, schema: z.ZodType<T>): Promi
 	return parseJson(text.text, schema);
 }
 
-export function parseJson<T>(text: string, schema: z.ZodType<T>): Parsed<T> {
+export function parseJson<T>(text: string, schema: core.$ZodType<T>): Parsed<T> {
 	let value: unknown;
 	try {
 		value = JSON.parse(text);
@@ -53,8 +54,8 @@ export function parseJson<T>(text: string, schema: z.ZodType<T>): Parsed<T> {
 	return validate(value, schema);
 }
 
-export function validate<T>(value: unknown, schema: z.ZodType<T>): Parsed<T> {
-	const result = schema.safeParse(value);
+export function validate<T>(value: unknown, schema: core.$ZodType<T>): Parsed<T> {
+	const result = safeParse(schema, value);
 	if (!result.success) {
 		const issues = result.error.issues.slice(0, MAX_REPORTED_ISSUES).map((issue) => `${issue.path.map(String).join('.') || '(anropet)'}: ${issue.message}`);
 		return { ok: false, answer: refusal(400, 'Uppgifterna är inte giltiga.', { issues }) };

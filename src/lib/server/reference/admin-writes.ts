@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { core } from 'zod/mini';
 import { canAdminister, type RoleAssignment } from '$lib/domain/auth';
 import { Id } from '$lib/domain/common';
 import { ADMIN_ENTITIES, type AdminEntityPath } from '$lib/domain/reference';
@@ -33,7 +33,7 @@ const ENTITY_LABELS: Record<ReferenceEntity, string> = {
 export async function putAdminRow(db: Database, roles: readonly RoleAssignment[], path: AdminEntityPath, id: string, body: unknown): Promise<ApiAnswer> {
 	const { entity, schema } = ADMIN_ENTITIES[path];
 	if (!Id.safeParse(id).success) return refusal(400, 'Ogiltigt id i adressen.');
-	const parsed = validate(body, schema as unknown as z.ZodType<AnyRow>);
+	const parsed = validate(body, schema as unknown as core.$ZodType<AnyRow>);
 	if (!parsed.ok) return parsed.answer;
 	const row = parsed.value;
 	if (row.id !== id) return refusal(400, 'Id i adressen och i raden skiljer sig åt.');
