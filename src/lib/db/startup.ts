@@ -12,8 +12,8 @@ export type StartupResult = { persisted: 'granted' | 'denied' | 'unsupported' };
  */
 export async function openLocalStore(): Promise<StartupResult> {
 	const db = database();
-	const persisted = await requestPersistentStorage().catch(() => 'unsupported' as const);
-	await db.open();
+	// Side by side: asking for persistent storage can take a while, and opening does not depend on it.
+	const [persisted] = await Promise.all([requestPersistentStorage().catch(() => 'unsupported' as const), db.open()]);
 	appState.session = await readLocalSession(db);
 	return { persisted };
 }
