@@ -1,4 +1,3 @@
-// zod/mini, as in common.ts: the app parses the remembered session before its first paint.
 import * as z from 'zod/mini';
 import { Id } from './common';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { Id, Year, SourceRef } from './common';
 
 /** A grouping's plan, e.g. "Verksamhetsplan 2025" or "Inriktning 2023–2026". */
@@ -6,23 +6,23 @@ export const Plan = z
 	.object({
 		id: Id,
 		organisationId: Id,
-		name: z.string().trim().min(1, 'Namn saknas').max(200),
+		name: z.string().check(z.trim(), z.minLength(1, 'Namn saknas'), z.maxLength(200)),
 		fromYear: Year,
 		toYear: Year,
-		vision: z.string().max(2000).optional(),
-		description: z.string().max(10000).optional(),
+		vision: z.optional(z.string().check(z.maxLength(2000))),
+		description: z.optional(z.string().check(z.maxLength(10000))),
 		source: z.optional(SourceRef)
 	})
-	.refine((p) => p.toYear >= p.fromYear, { message: 'Planen kan inte sluta före den börjar', path: ['toYear'] });
+	.check(z.refine((p) => p.toYear >= p.fromYear, { message: 'Planen kan inte sluta före den börjar', path: ['toYear'] }));
 export type Plan = z.infer<typeof Plan>;
 
 /** A goal area (målområde / fokusområde) inside a plan. */
 export const GoalArea = z.object({
 	id: Id,
 	planId: Id,
-	name: z.string().trim().min(1, 'Namn saknas').max(300),
-	description: z.string().max(10000).optional(),
-	order: z.number().int().nonnegative()
+	name: z.string().check(z.trim(), z.minLength(1, 'Namn saknas'), z.maxLength(300)),
+	description: z.optional(z.string().check(z.maxLength(10000))),
+	order: z.int().check(z.nonnegative())
 });
 export type GoalArea = z.infer<typeof GoalArea>;
 
@@ -35,10 +35,10 @@ export const Goal = z.object({
 	planId: Id,
 	goalAreaId: z.optional(Id),
 	/** "overall" = övergripande mål, "horizontal" = horisontellt mål, "financial" = finansiellt mål. */
-	kind: z.enum(['overall', 'goal', 'horizontal', 'financial']).default('goal'),
-	name: z.string().trim().min(1, 'Namn saknas').max(1000),
-	description: z.string().max(10000).optional(),
-	order: z.number().int().nonnegative()
+	kind: z._default(z.enum(['overall', 'goal', 'horizontal', 'financial']), 'goal'),
+	name: z.string().check(z.trim(), z.minLength(1, 'Namn saknas'), z.maxLength(1000)),
+	description: z.optional(z.string().check(z.maxLength(10000))),
+	order: z.int().check(z.nonnegative())
 });
 export type Goal = z.infer<typeof Goal>;
 
@@ -46,8 +46,8 @@ export type Goal = z.infer<typeof Goal>;
 export const SubGoal = z.object({
 	id: Id,
 	goalId: Id,
-	name: z.string().trim().min(1, 'Namn saknas').max(1000),
-	description: z.string().max(10000).optional(),
-	order: z.number().int().nonnegative()
+	name: z.string().check(z.trim(), z.minLength(1, 'Namn saknas'), z.maxLength(1000)),
+	description: z.optional(z.string().check(z.maxLength(10000))),
+	order: z.int().check(z.nonnegative())
 });
 export type SubGoal = z.infer<typeof SubGoal>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { Id, SourceRef } from './common';
 
 export const Unit = z.enum(['percent', 'count', 'sek', 'persons', 'yesno', 'scale5', 'text']);
@@ -13,10 +13,10 @@ export type BetterDirection = z.infer<typeof BetterDirection>;
 
 export const IndicatorSource = z.discriminatedUnion('kind', [
 	z.object({ kind: z.literal('manual'), description: z.optional(SourceRef) }),
-	z.object({ kind: z.literal('scb'), table: z.string().min(1).max(100), description: z.optional(SourceRef) }),
+	z.object({ kind: z.literal('scb'), table: z.string().check(z.minLength(1), z.maxLength(100)), description: z.optional(SourceRef) }),
 	z.object({
 		kind: z.literal('kolada'),
-		kpiId: z.string().regex(/^[A-Z]\d{5}$/, 'Kolada-id ska se ut som N01951'),
+		kpiId: z.string().check(z.regex(/^[A-Z]\d{5}$/, 'Kolada-id ska se ut som N01951')),
 		description: z.optional(SourceRef)
 	}),
 	z.object({ kind: z.literal('document'), description: SourceRef })
@@ -36,29 +36,31 @@ export const Indicator = z
 		organisationId: Id,
 		/** The goal or sub-goal the indicator measures. */
 		goalId: z.optional(Id),
-		name: z.string().trim().min(1, 'Namn saknas').max(500),
-		description: z.string().max(5000).optional(),
+		name: z.string().check(z.trim(), z.minLength(1, 'Namn saknas'), z.maxLength(500)),
+		description: z.optional(z.string().check(z.maxLength(5000))),
 		unit: Unit,
-		decimals: z.number().int().min(0).max(4),
+		decimals: z.int().check(z.gte(0), z.lte(4)),
 		betterDirection: BetterDirection,
 		source: IndicatorSource,
 		aggregation: Aggregation,
-		scope: IndicatorScope.default('members'),
-		genderBreakdown: z.boolean().default(false),
+		scope: z._default(IndicatorScope, 'members'),
+		genderBreakdown: z._default(z.boolean(), false),
 		/** E.g. "25–64 år"; shown next to the method. */
-		population: z.string().max(200).optional(),
-		order: z.number().int().nonnegative().default(0),
+		population: z.optional(z.string().check(z.maxLength(200))),
+		order: z._default(z.int().check(z.nonnegative()), 0),
 		/** True when the indicator's values in the demo data are examples, not from a document. */
-		exampleData: z.boolean().default(false)
+		exampleData: z._default(z.boolean(), false)
 	})
-	.superRefine((ind, ctx) => {
-		if (ind.aggregation === 'shareYes' && ind.unit !== 'yesno') {
-			ctx.addIssue({ code: 'custom', path: ['aggregation'], message: 'Andel ja kräver enheten ja/nej' });
-		}
-		if (ind.unit === 'text' && ind.aggregation !== 'none') {
-			ctx.addIssue({ code: 'custom', path: ['aggregation'], message: 'Textvärden kan inte läggas samman' });
-		}
-	});
+	.check(
+		z.superRefine((ind, ctx) => {
+			if (ind.aggregation === 'shareYes' && ind.unit !== 'yesno') {
+				ctx.addIssue({ code: 'custom', path: ['aggregation'], message: 'Andel ja kräver enheten ja/nej' });
+			}
+			if (ind.unit === 'text' && ind.aggregation !== 'none') {
+				ctx.addIssue({ code: 'custom', path: ['aggregation'], message: 'Textvärden kan inte läggas samman' });
+			}
+		})
+	);
 export type Indicator = z.infer<typeof Indicator>;
 
 export const UNIT_LABELS: Record<Unit, string> = {

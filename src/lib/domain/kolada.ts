@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Gender } from './measurement';
 import { GENDER_LABELS } from './measurement';
 import { MAX_YEAR, MIN_YEAR } from './common';
@@ -17,30 +17,30 @@ import { unitError, type ImportIndicator } from './measurement-import';
 
 export const KOLADA_ATTRIBUTION = 'Källa: Kolada';
 
-export const KoladaKpiId = z.string().regex(/^[A-Z]\d{5}$/, 'Kolada-id ska se ut som N01951');
+export const KoladaKpiId = z.string().check(z.regex(/^[A-Z]\d{5}$/, 'Kolada-id ska se ut som N01951'));
 
 export const KoladaGenderValue = z.object({
 	gender: z.enum(['T', 'K', 'M']),
-	count: z.number().int().nonnegative().nullable().optional(),
-	status: z.string().nullable().optional(),
-	value: z.number().finite().nullable()
+	count: z.optional(z.nullable(z.int().check(z.nonnegative()))),
+	status: z.optional(z.nullable(z.string())),
+	value: z.nullable(z.number())
 });
 export type KoladaGenderValue = z.infer<typeof KoladaGenderValue>;
 
 export const KoladaDataRow = z.object({
-	kpi: z.string().min(1),
+	kpi: z.string().check(z.minLength(1)),
 	/** Four-digit kommunkod as a string ("0114"); "0000" is Riket, "00" + county code a region. */
-	municipality: z.string().regex(/^\d{4}$/),
-	period: z.number().int(),
+	municipality: z.string().check(z.regex(/^\d{4}$/)),
+	period: z.int(),
 	values: z.array(KoladaGenderValue)
 });
 export type KoladaDataRow = z.infer<typeof KoladaDataRow>;
 
 export const KoladaEnvelope = z.object({
 	values: z.array(KoladaDataRow),
-	count: z.number().int().nonnegative(),
+	count: z.int().check(z.nonnegative()),
 	/** The next page; absent, null or empty on the last. */
-	next_url: z.string().nullable().optional()
+	next_url: z.optional(z.nullable(z.string()))
 });
 export type KoladaEnvelope = z.infer<typeof KoladaEnvelope>;
 

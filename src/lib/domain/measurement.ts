@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { Id, Year, Timestamp, SourceRef } from './common';
 import { MAX_TEXT_LENGTH } from './measurement-input';
 import { Review } from './review';
@@ -21,7 +21,7 @@ export const MEASUREMENT_STATUS_LABELS: Record<MeasurementStatus, string> = {
  * Numbers for numeric units (yes/no as 1/0, scale as 1–5), strings for text
  * indicators, null for a value that is known to be missing.
  */
-export const MeasurementValue = z.union([z.number().finite(), z.string().max(MAX_TEXT_LENGTH, `Texten får vara högst ${MAX_TEXT_LENGTH} tecken`), z.null()]);
+export const MeasurementValue = z.union([z.number(), z.string().check(z.maxLength(MAX_TEXT_LENGTH, `Texten får vara högst ${MAX_TEXT_LENGTH} tecken`)), z.null()]);
 export type MeasurementValue = z.infer<typeof MeasurementValue>;
 
 /** One value: indicator × organisation × year × gender. The id is derived from that key. */
@@ -33,12 +33,12 @@ export const Measurement = z.object({
 	gender: Gender,
 	value: MeasurementValue,
 	status: MeasurementStatus,
-	note: z.string().max(2000, 'Anteckningen får vara högst 2000 tecken').default(''),
+	note: z._default(z.string().check(z.maxLength(2000, 'Anteckningen får vara högst 2000 tecken')), ''),
 	source: z._default(SourceRef, ''),
-	updatedBy: z.string().max(200),
+	updatedBy: z.string().check(z.maxLength(200)),
 	updatedAt: Timestamp,
 	/** True for values in the demo data that no document or statistic gives. */
-	exampleData: z.boolean().default(false),
+	exampleData: z._default(z.boolean(), false),
 	/** Where the value stands in its year's reporting round; absent while it is only entered. */
 	review: z.optional(Review)
 });

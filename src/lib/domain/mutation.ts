@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { Timestamp } from './common';
 import { Measurement } from './measurement';
 import { Assessment } from './assessment';
@@ -13,14 +13,14 @@ export const Mutation = z.discriminatedUnion('entity', [
 		mutationId: z.uuid(),
 		entity: z.literal('measurement'),
 		row: Measurement,
-		baseRevision: z.number().int().nonnegative().nullable(),
+		baseRevision: z.nullable(z.int().check(z.nonnegative())),
 		createdAt: Timestamp
 	}),
 	z.object({
 		mutationId: z.uuid(),
 		entity: z.literal('assessment'),
 		row: Assessment,
-		baseRevision: z.number().int().nonnegative().nullable(),
+		baseRevision: z.nullable(z.int().check(z.nonnegative())),
 		createdAt: Timestamp
 	})
 ]);

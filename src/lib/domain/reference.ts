@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { Organisation } from './organisation';
 import { Membership } from './membership';
 import { Plan, GoalArea, Goal, SubGoal } from './goal-tree';
@@ -14,7 +14,7 @@ import { ReportingRound } from './reporting-round';
  * gets 304 Not Modified while it still holds, otherwise the full set again.
  */
 export const ReferenceData = z.object({
-	revision: z.number().int().nonnegative(),
+	revision: z.int().check(z.nonnegative()),
 	organisations: z.array(Organisation),
 	memberships: z.array(Membership),
 	plans: z.array(Plan),

@@ -1,4 +1,3 @@
-// zod/mini, as in common.ts: the app shell imports this module.
 import * as z from 'zod/mini';
 import { Timestamp } from './common';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { Measurement, MeasurementValue } from './measurement';
 import { Assessment } from './assessment';
 import { Mutation } from './mutation';
@@ -25,7 +25,7 @@ export const DEFAULT_PAGE_SIZE = 1000;
  */
 export const PULL_PAGE_SIZE = 10_000;
 
-const Revision = z.number().int().nonnegative();
+const Revision = z.int().check(z.nonnegative());
 
 export const SyncRequest = z.strictObject({
 	protocol: z.literal(PROTOCOL_VERSION, { message: `Protokollversion ${PROTOCOL_VERSION} krävs` }),
@@ -33,8 +33,8 @@ export const SyncRequest = z.strictObject({
 	clientId: z.uuid({ message: 'clientId måste vara ett UUID' }),
 	/** The highest revision this client has pulled; 0 for a new client. */
 	lastRevision: Revision,
-	mutations: z.array(Mutation).max(MAX_MUTATIONS_PER_REQUEST, `Högst ${MAX_MUTATIONS_PER_REQUEST} ändringar per anrop`),
-	pageSize: z.number().int().min(1).max(MAX_PAGE_SIZE).optional()
+	mutations: z.array(Mutation).check(z.maxLength(MAX_MUTATIONS_PER_REQUEST, `Högst ${MAX_MUTATIONS_PER_REQUEST} ändringar per anrop`)),
+	pageSize: z.optional(z.int().check(z.gte(1), z.lte(MAX_PAGE_SIZE)))
 });
 export type SyncRequest = z.infer<typeof SyncRequest>;
 
@@ -78,7 +78,7 @@ export const SyncResponse = z.object({
 	 * replaced (restored, reset); a client that sees a new one pulls from 0,
 	 * since its lastRevision counts in the old database's revisions.
 	 */
-	serverEpoch: z.string().min(1),
+	serverEpoch: z.string().check(z.minLength(1)),
 	outcomes: z.array(MutationOutcome),
 	/** Rows changed after the request's lastRevision (including this request's own), oldest first, at most pageSize. */
 	changes: z.array(Change),
@@ -90,7 +90,7 @@ export const SyncResponse = z.object({
 export type SyncResponse = z.infer<typeof SyncResponse>;
 
 /** The body of every 4xx answer. */
-export const SyncError = z.object({ error: z.string(), issues: z.array(z.string()).optional() });
+export const SyncError = z.object({ error: z.string(), issues: z.optional(z.array(z.string())) });
 export type SyncError = z.infer<typeof SyncError>;
 
 /** One line of a value's history, as GET /api/history/{entity}/{id} returns it (newest first). */
@@ -101,10 +101,10 @@ export const HistoryEntry = z.object({
 	newValue: z.unknown(),
 	by: z.string(),
 	at: z.string(),
-	clientId: z.string().nullable(),
-	mutationId: z.string().nullable(),
+	clientId: z.nullable(z.string()),
+	mutationId: z.nullable(z.string()),
 	/** A move in the reporting round (entered = null): who moved it is `by`, the reviewer's words `comment`. */
-	review: z.object({ from: z.nullable(ReviewState), to: z.nullable(ReviewState), comment: z.string() }).nullable().default(null)
+	review: z._default(z.nullable(z.object({ from: z.nullable(ReviewState), to: z.nullable(ReviewState), comment: z.string() })), null)
 });
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
 export const HistoryResponse = z.object({ entity: z.string(), id: z.string(), entries: z.array(HistoryEntry) });

@@ -1,7 +1,7 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { Id, Year, SourceRef } from './common';
 
-const TargetValue = z.number().finite('Målvärdet måste vara ett tal');
+const TargetValue = z.number();
 
 export const TargetRule = z.discriminatedUnion('kind', [
 	/** An explicit value per year. */
@@ -9,8 +9,10 @@ export const TargetRule = z.discriminatedUnion('kind', [
 		kind: z.literal('perYear'),
 		values: z
 			.array(z.object({ year: Year, value: TargetValue }))
-			.min(1, 'Ange minst ett årsvärde')
-			.refine((values) => new Set(values.map((v) => v.year)).size === values.length, 'Varje år får ha ett enda målvärde')
+			.check(
+				z.minLength(1, 'Ange minst ett årsvärde'),
+				z.refine((values) => new Set(values.map((v) => v.year)).size === values.length, 'Varje år får ha ett enda målvärde')
+			)
 	}),
 	/** Baseline plus a yearly change: percentage points (additive) or percent (compound). */
 	z.object({
@@ -38,14 +40,16 @@ export const Target = z
 		indicatorId: Id,
 		/** The grouping itself, or one member municipality. */
 		organisationId: Id,
-		baseline: z.object({ year: Year, value: TargetValue }).optional(),
+		baseline: z.optional(z.object({ year: Year, value: TargetValue })),
 		rule: TargetRule,
-		description: z.string().max(2000).optional(),
+		description: z.optional(z.string().check(z.maxLength(2000))),
 		source: z.optional(SourceRef)
 	})
-	.superRefine((t, ctx) => {
-		if (t.rule.kind === 'yearlyChange' && !t.baseline) {
-			ctx.addIssue({ code: 'custom', path: ['baseline'], message: 'Årlig förändring kräver ett utgångsvärde' });
-		}
-	});
+	.check(
+		z.superRefine((t, ctx) => {
+			if (t.rule.kind === 'yearlyChange' && !t.baseline) {
+				ctx.addIssue({ code: 'custom', path: ['baseline'], message: 'Årlig förändring kräver ett utgångsvärde' });
+			}
+		})
+	);
 export type Target = z.infer<typeof Target>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { KoladaEnvelope, type KoladaDataRow } from '$lib/domain/kolada';
 
 /**
@@ -88,7 +88,7 @@ function httpMessage(status: number): string {
 	return `Kolada svarade med ett fel (HTTP ${status}).`;
 }
 
-function describeIssues(error: z.ZodError): string {
+function describeIssues(error: z.core.$ZodError): string {
 	const issue = error.issues[0];
 	const path = issue.path.join('.');
 	return path ? `${path}: ${issue.message}` : issue.message;

@@ -1,5 +1,5 @@
 import { ALL_TABLES } from '$lib/domain/reference';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { Organisation } from '$lib/domain/organisation';
 import type { Membership } from '$lib/domain/membership';
 import type { Plan, GoalArea, Goal, SubGoal } from '$lib/domain/goal-tree';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { Email, Password } from '$lib/domain/auth';
 import { Id } from '$lib/domain/common';
 import { closeDatabase, getDatabase } from '../database';
@@ -12,7 +12,7 @@ import { createAdmin } from './create-admin';
  * makes the user an admin of the grouping. Returns the line to print, or throws
  * with a Swedish message.
  */
-const Input = z.object({ email: Email, name: z.string().trim().min(1, 'Ange --name').max(200), organisationId: Id, password: Password });
+const Input = z.object({ email: Email, name: z.string().check(z.trim(), z.minLength(1, 'Ange --name'), z.maxLength(200)), organisationId: Id, password: Password });
 
 export async function runCreateAdmin(raw: { email?: string; name?: string; organisation?: string; password: string }): Promise<string> {
 	const parsed = Input.safeParse({ email: raw.email, name: raw.name, organisationId: raw.organisation, password: raw.password });

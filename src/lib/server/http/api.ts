@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-// The functional safeParse takes classic and mini schemas alike (domain/common.ts).
+// A core.$ZodType has no methods: the functional safeParse parses any schema.
 import { safeParse, type core } from 'zod/mini';
 import { readBodyText } from './read-body';
 import { findUnstorableText } from '../sync/parse-request';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { getDatabase } from '$lib/server/database';
 import { applyRoundRequest } from '$lib/server/rounds/round-actions';
 import { readJson } from '$lib/server/http/api';

@@ -3,7 +3,7 @@ import { getDatabase } from '$lib/server/database';
 import { deleteAdminRow, putAdminRow } from '$lib/server/reference/admin-writes';
 import { readJson, refusal } from '$lib/server/http/api';
 import { methodNotAllowed, signedIn } from '$lib/server/http/route';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 export const prerender = false;
 
