@@ -38,10 +38,10 @@ export default defineConfig({
 	optimizeDeps: { exclude: ['@electric-sql/pglite'] },
 	build: {
 		rolldownOptions: {
-			// A zod schema built at a module's top level is dropped when nothing reads it, so
-			// importing a domain module for one of its pure functions does not bring all of zod
-			// onto the first page (README "Benchmark"). Nothing in zod's builders has side effects.
-			treeshake: { manualPureFunctions: ['z', 'zm'] }
+			// A zod/mini schema built at a module's top level (`z.…`) is dropped when nothing reads
+			// it, so importing a domain module for one of its pure functions does not bring its
+			// schemas onto the page (README "Benchmark"). Nothing in zod's builders has side effects.
+			treeshake: { manualPureFunctions: ['z'] }
 		}
 	},
 	test: {
