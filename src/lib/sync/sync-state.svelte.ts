@@ -25,7 +25,7 @@ let loading: Promise<void> = Promise.resolve();
 export function startSync(): void {
 	stopSync();
 	const started = generation;
-	loading = afterFirstPaint()
+	loading = afterStartUp()
 		.then(() => Promise.all([import('./scheduler'), import('./http-transport')]))
 		.then(([{ SyncScheduler }, { httpTransport }]) => {
 			if (started !== generation) return;
@@ -62,7 +62,7 @@ function runScheduler(started: SyncScheduler): void {
  * requestIdleCallback; there the second alone.
  */
 const FIRST_PAGE_MS = 1000;
-function afterFirstPaint(): Promise<void> {
+function afterStartUp(): Promise<void> {
 	return new Promise((resolve) =>
 		setTimeout(() => {
 			if ('requestIdleCallback' in window) requestIdleCallback(() => resolve(), { timeout: 2000 });
