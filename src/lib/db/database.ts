@@ -9,6 +9,8 @@ import type { Assessment } from '$lib/domain/assessment';
 import type { ReportingRound } from '$lib/domain/reporting-round';
 import type { Mutation } from '$lib/domain/mutation';
 import type { ConflictingValue } from '$lib/domain/sync-protocol';
+import { applyToSlices, sliceKeysOf, slicesByKey, type MeasurementSlice, type SliceKey } from './measurement-slices';
+import { slicesMiddleware } from './slices-middleware';
 
 /**
  * What the local store keeps beside an editable row: the server revision it
@@ -46,6 +48,8 @@ export class LagesbildDatabase extends Dexie {
 	targets!: Table<Target, string>;
 	reportingRounds!: Table<ReportingRound, string>;
 	measurements!: Table<LocalMeasurement, string>;
+	/** Derived from measurements by slicesMiddleware; read by the dashboards, never written by the app. */
+	measurementSlices!: Table<MeasurementSlice, SliceKey>;
 	assessments!: Table<LocalAssessment, string>;
 	outbox!: Table<OutboxEntry, number>;
 	meta!: Table<MetaEntry, string>;
@@ -75,5 +79,27 @@ export class LagesbildDatabase extends Dexie {
 			reportingRounds: 'id, groupingId',
 			measurements: 'id, [indicatorId+year], [indicatorId+organisationId], organisationId, [indicatorId+gender+year]'
 		});
+		// The dashboards read measurement slices (measurement-slices.ts) instead of rows. The indexes
+		// nothing reads any more go: each one was written for every row of every pull.
+		this.version(3)
+			.stores({
+				measurements: 'id, [indicatorId+year]',
+				measurementSlices: '[indicatorId+gender+year]'
+			})
+			.upgrade((tx) => sliceStoredRows(tx.table('measurements'), tx.table('measurementSlices')));
+		this.use(slicesMiddleware);
+	}
+}
+
+/** Builds the slices of the rows a device already holds, a page of rows at a time so memory stays small. */
+async function sliceStoredRows(rows: Table<LocalMeasurement, string>, slices: Table<MeasurementSlice, SliceKey>): Promise<void> {
+	const PAGE = 5000;
+	let after: string | null = null;
+	for (;;) {
+		const page: LocalMeasurement[] = await (after === null ? rows.orderBy(':id') : rows.where(':id').above(after)).limit(PAGE).toArray();
+		if (page.length === 0) return;
+		const changes = applyToSlices(slicesByKey(await slices.bulkGet(sliceKeysOf(page))), page, []);
+		await slices.bulkPut(changes.put);
+		after = page[page.length - 1].id;
 	}
 }

@@ -7,6 +7,7 @@ import type { Indicator } from '$lib/domain/indicator';
 import type { Target } from '$lib/domain/target';
 import type { ReportingRound } from '$lib/domain/reporting-round';
 import type { Gender } from '$lib/domain/measurement';
+import { rowsOfSlice, type SlicedMeasurement } from './measurement-slices';
 
 /** The reads the views need. */
 
@@ -15,9 +16,14 @@ export function measurementsOfIndicator(db: LagesbildDatabase, indicatorId: stri
 	return db.measurements.where('[indicatorId+year]').between([indicatorId, Dexie.minKey], [indicatorId, Dexie.maxKey]).toArray();
 }
 
-/** The values of one indicator for one gender, every organisation and year (a prefix scan of [indicatorId+gender+year]). */
-export function measurementsOfIndicatorGender(db: LagesbildDatabase, indicatorId: string, gender: Gender): Promise<LocalMeasurement[]> {
-	return db.measurements.where('[indicatorId+gender+year]').between([indicatorId, gender, Dexie.minKey], [indicatorId, gender, Dexie.maxKey]).toArray();
+/**
+ * The values of one indicator for one gender, every organisation and year,
+ * with the fields the dashboards read: one record per year from the slices
+ * (measurement-slices.ts), not a row per value.
+ */
+export async function measurementsOfIndicatorGender(db: LagesbildDatabase, indicatorId: string, gender: Gender): Promise<SlicedMeasurement[]> {
+	const slices = await db.measurementSlices.where(':id').between([indicatorId, gender, Dexie.minKey], [indicatorId, gender, Dexie.maxKey]).toArray();
+	return slices.flatMap(rowsOfSlice);
 }
 
 export type GroupingSummary = { grouping: Organisation; memberships: Membership[] };
