@@ -50,6 +50,8 @@ test('overview, indicator and municipality pages render offline at 768×1024 fro
 	await expect(page.getByTestId('indicator-summary')).toHaveText('Akademi Norr 2024: 16,6 %, mål 16,6 %, når målet (exempeldata).');
 	await expect(page.getByTestId('chart-summary')).toContainText('från 16,2 % till 16,6 %');
 	await expect(page.getByTestId('national')).toContainText('inte känt');
+	// A member's chart is drawn when it comes near the viewport.
+	await page.getByTestId('small-multiples').scrollIntoViewIfNeeded();
 	await expect(page.getByTestId('small-multiples').getByRole('img')).toHaveCount(12);
 	const ranking = page.getByTestId('ranking');
 	await expect(ranking.locator('tbody tr')).toHaveCount(12);

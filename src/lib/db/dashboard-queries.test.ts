@@ -21,7 +21,7 @@ describe('loadIndicatorPage', () => {
 		expect(page?.subGoal?.name).toMatch(/^Vår region ska ha ökat sin andel/);
 		expect(page?.goal?.kind).toBe('overall');
 		expect(page?.plan?.name).toBe('Verksamhetsplan 2025');
-		expect(page?.siblings.some((s) => s.id === HEADLINE_INDICATOR_ID)).toBe(true);
+		expect(page?.indicators.some((i) => i.id === HEADLINE_INDICATOR_ID)).toBe(true);
 	});
 
 	it('is null for an indicator of another grouping or an unknown one', async () => {
