@@ -136,8 +136,12 @@ export function buildIndicatorDashboard(input: IndicatorDashboardInput, requeste
 	// Looked up, not searched: with 290 members × 20 years a scan of every row per year and member took most of the page's time.
 	const exampleKeys = new Set(rows.filter((m) => m.exampleData === true).map((m) => `${m.year}|${m.organisationId}`));
 	const exampleByYear = (year: number, organisations: readonly string[]) => organisations.some((id) => exampleKeys.has(`${year}|${id}`));
-	const rowsByMember = new Map<string, DashboardMeasurement[]>();
-	for (const m of rows) rowsByMember.set(m.organisationId, [...(rowsByMember.get(m.organisationId) ?? []), m]);
+	const rowsByMember = new Map<string, Map<number, DashboardMeasurement>>();
+	for (const m of rows) {
+		const own = rowsByMember.get(m.organisationId);
+		if (own) own.set(m.year, m);
+		else rowsByMember.set(m.organisationId, new Map([[m.year, m]]));
+	}
 	const series = groupingSeries(indicator, input.memberships, rows, grouping.id, chartYears, gender).map((s) => ({
 		...s,
 		exampleData: exampleByYear(s.year, s.contributing)
@@ -151,9 +155,9 @@ export function buildIndicatorDashboard(input: IndicatorDashboardInput, requeste
 			? memberIds
 					.map((id) => {
 						const org = input.members.get(id);
-						const own = rowsByMember.get(id) ?? [];
+						const own = rowsByMember.get(id);
 						const points = chartYears.map((year) => {
-							const m = own.find((r) => r.year === year);
+							const m = own?.get(year);
 							return { year, value: m && isPresentValue(m.value) ? m.value : null, exampleData: m?.exampleData === true };
 						});
 						return {
@@ -234,12 +238,18 @@ export function buildIndicatorDashboard(input: IndicatorDashboardInput, requeste
 			target: target ? { valueFor: (year) => targetForYear(target, year), rule: target.rule } : null
 		}),
 		texts,
-		lastUpdated: latest
-			? rows
-					.filter((m) => m.year === latest.year && latest.contributing.includes(m.organisationId) && m.updatedAt)
-					.reduce<string | null>((max, m) => (max === null || m.updatedAt! > max ? m.updatedAt! : max), null)
-			: null
+		lastUpdated: latest ? newestUpdate(rows, latest.year, latest.contributing) : null
 	};
+}
+
+/** When the newest of the given organisations' values for the year was entered (ISO); null when none says. */
+function newestUpdate(rows: readonly DashboardMeasurement[], year: number, organisationIds: readonly string[]): string | null {
+	const behind = new Set(organisationIds);
+	let newest: string | null = null;
+	for (const m of rows) {
+		if (m.year === year && m.updatedAt && behind.has(m.organisationId) && (newest === null || m.updatedAt > newest)) newest = m.updatedAt;
+	}
+	return newest;
 }
 
 /** The members ranked for one year (members of the grouping that year), best first. */
