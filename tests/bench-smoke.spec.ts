@@ -14,7 +14,7 @@ const run = promisify(execFile);
 const PORT = Number(process.env.E2E_PORT ?? 4173) + 10;
 const OUT = 'test-results/bench-smoke.json';
 
-const EXPECTED = ['coldStart', 'firstPageJs', 'firstPageJsAll', 'initialPull', 'initialPullRate', 'peakHeapPull', 'indicatorPage', 'peakHeapIndicator', 'incrementalBytes', 'incrementalBodies', 'idleSyncBytes', 'idleSyncBodies'];
+const EXPECTED = ['coldStart', 'firstPageJs', 'firstPageJsAll', 'initialPull', 'initialPullRate', 'peakHeapPull', 'indicatorPage', 'indicatorRowsRead', 'peakHeapIndicator', 'incrementalBytes', 'incrementalBodies', 'idleSyncBytes', 'idleSyncBodies'];
 
 test('the benchmark runs end to end at a tiny scale and reports every figure', async () => {
 	test.setTimeout(180_000);

@@ -59,32 +59,12 @@ export async function heapSampler(page) {
 	};
 }
 
-/**
- * Clicks "Synka nu" and resolves when the sync it started is over, with its
- * duration in ms (timed in the page). Clearing the local values first (in
- * the same task as the click, so the app's own timer cannot slip in between)
- * makes it a full initial pull.
- */
-export async function timedSync(page, { fromScratch }) {
-	return page.evaluate(async (fromScratch) => {
+/** Clicks "Synka nu" and resolves when the sync it started is over, with its duration in ms (timed in the page). */
+export async function timedSync(page) {
+	return page.evaluate(async () => {
 		const button = document.querySelector('[data-testid="sync-now"]');
 		const idle = () => button.textContent.trim() === 'Synka nu' && !button.disabled;
 		while (!idle()) await new Promise((r) => setTimeout(r, 20));
-		if (fromScratch) {
-			const db = await new Promise((done, fail) => {
-				const open = indexedDB.open('lagesbild');
-				open.onsuccess = () => done(open.result);
-				open.onerror = () => fail(open.error);
-			});
-			await new Promise((done, fail) => {
-				const tx = db.transaction(['measurements', 'meta'], 'readwrite');
-				tx.objectStore('measurements').clear();
-				tx.objectStore('meta').delete('lastRevision');
-				tx.oncomplete = done;
-				tx.onerror = () => fail(tx.error);
-			});
-			db.close();
-		}
 		const started = performance.now();
 		button.click();
 		while (button.textContent.trim() !== 'Synkar…' && !button.disabled) await new Promise((r) => setTimeout(r, 5));
@@ -93,7 +73,44 @@ export async function timedSync(page, { fromScratch }) {
 		const error = document.querySelector('[data-testid="sync-error"]')?.textContent ?? null;
 		if (error) throw new Error(`Synken misslyckades: ${error}`);
 		return elapsed;
-	}, fromScratch);
+	});
+}
+
+/**
+ * The first pull of a new device, through the app's own paths: signing out
+ * deletes the device's database (as on a shared tablet), and signing in
+ * again starts the app's first sync into a new, empty store. Timed in the
+ * page from the sync's first request to the moment the sync is over; the
+ * app's deliberate wait of a second after start-up before it syncs is not
+ * counted. (Emptying the tables of a store that held the rows instead would
+ * time writes into a store full of deleted entries, about a fifth slower
+ * than into a new one, against a baseline written into a new database.)
+ */
+export async function timedFirstPull(page, user) {
+	page.once('dialog', (dialog) => dialog.accept());
+	await page.getByTestId('sign-out').click();
+	await page.getByTestId('login-email').fill(user.email);
+	await page.getByTestId('login-password').fill(user.password);
+	await page.evaluate(() => {
+		performance.clearResourceTimings();
+		performance.setResourceTimingBufferSize(100_000);
+		window.__firstPull = (async () => {
+			const button = () => document.querySelector('[data-testid="sync-now"]');
+			const running = () => button()?.textContent.trim() === 'Synkar…';
+			while (!running()) await new Promise((r) => setTimeout(r, 5));
+			while (running() || button().disabled) await new Promise((r) => setTimeout(r, 10));
+			return performance.now();
+		})();
+	});
+	await page.getByTestId('login-submit').click();
+	return page.evaluate(async () => {
+		const ended = await window.__firstPull;
+		const error = document.querySelector('[data-testid="sync-error"]')?.textContent ?? null;
+		if (error) throw new Error(`Synken misslyckades: ${error}`);
+		const first = performance.getEntriesByType('resource').find((e) => new URL(e.name).pathname === '/api/sync');
+		if (!first) throw new Error('Synken skickade inget anrop.');
+		return ended - first.startTime;
+	});
 }
 
 /** How many values the app's local store holds. */
@@ -203,9 +220,12 @@ export async function timedIndicatorPage(page, href, { name, members }) {
 }
 
 /**
- * A plain IndexedDB read of the rows the indicator page reads: one index
- * range, of the shown gender (total) where the store has the gender index
- * (Dexie schema version 2), else of every gender as the page then read.
+ * Plain IndexedDB reads beside the indicator page, timed one after the
+ * other in a fresh transaction each: what the page's own query reads (the
+ * indicator's slices for the shown gender, one record per year, when the
+ * store has them; else its rows as older versions read them), and the
+ * indicator's rows themselves through the [indicatorId+year] index, which is
+ * what reading rows costs (every gender: the store keeps no gender index).
  */
 export async function rawIndicatorRead(page, indicatorId) {
 	return page.evaluate(async (indicatorId) => {
@@ -214,17 +234,28 @@ export async function rawIndicatorRead(page, indicatorId) {
 			open.onsuccess = () => done(open.result);
 			open.onerror = () => fail(open.error);
 		});
-		const started = performance.now();
-		const store = db.transaction('measurements').objectStore('measurements');
-		const byGender = store.indexNames.contains('[indicatorId+gender+year]');
-		const rows = await new Promise((done) => {
-			const range = byGender ? IDBKeyRange.bound([indicatorId, 'T', -Infinity], [indicatorId, 'T', Infinity]) : IDBKeyRange.bound([indicatorId, -Infinity], [indicatorId, Infinity]);
-			const request = store.index(byGender ? '[indicatorId+gender+year]' : '[indicatorId+year]').getAll(range);
-			request.onsuccess = () => done(request.result);
-		});
-		const elapsed = performance.now() - started;
+		const timedGetAll = async (storeName, indexName, range) => {
+			const started = performance.now();
+			const store = db.transaction(storeName).objectStore(storeName);
+			const source = indexName ? store.index(indexName) : store;
+			const records = await new Promise((done) => {
+				const request = source.getAll(range);
+				request.onsuccess = () => done(request.result);
+			});
+			return { elapsed: performance.now() - started, records };
+		};
+		const sliced = db.objectStoreNames.contains('measurementSlices');
+		const rowsStore = db.transaction('measurements').objectStore('measurements');
+		const byGender = rowsStore.indexNames.contains('[indicatorId+gender+year]');
+		const own = sliced
+			? await timedGetAll('measurementSlices', null, IDBKeyRange.bound([indicatorId, 'T', -Infinity], [indicatorId, 'T', Infinity]))
+			: byGender
+				? await timedGetAll('measurements', '[indicatorId+gender+year]', IDBKeyRange.bound([indicatorId, 'T', -Infinity], [indicatorId, 'T', Infinity]))
+				: await timedGetAll('measurements', '[indicatorId+year]', IDBKeyRange.bound([indicatorId, -Infinity], [indicatorId, Infinity]));
+		const rows = await timedGetAll('measurements', '[indicatorId+year]', IDBKeyRange.bound([indicatorId, -Infinity], [indicatorId, Infinity]));
 		db.close();
-		return { elapsed, rows: rows.length };
+		const values = sliced ? own.records.reduce((n, slice) => n + slice.organisationIds.length, 0) : own.records.length;
+		return { elapsed: own.elapsed, records: own.records.length, values, rowsElapsed: rows.elapsed, rows: rows.records.length };
 	}, indicatorId);
 }
 
