@@ -8,6 +8,7 @@ import type { Target } from '$lib/domain/target';
 import type { ReportingRound } from '$lib/domain/reporting-round';
 import type { Gender } from '$lib/domain/measurement';
 import { rowsOfSlice, type SlicedMeasurement } from './measurement-slices';
+import { compareSwedish } from '$lib/domain/swedish-order';
 
 /** The reads the views need. */
 
@@ -32,7 +33,7 @@ export async function listGroupings(db: LagesbildDatabase): Promise<GroupingSumm
 	const groupings = await db.organisations.where('kind').anyOf('federation', 'partnership', 'project').toArray();
 	const memberships = await db.memberships.where('groupingId').anyOf(groupings.map((g) => g.id)).toArray();
 	return groupings
-		.sort((a, b) => a.name.localeCompare(b.name, 'sv'))
+		.sort((a, b) => compareSwedish(a.name, b.name))
 		.map((grouping) => ({ grouping, memberships: memberships.filter((m) => m.groupingId === grouping.id) }));
 }
 
@@ -98,5 +99,5 @@ export async function listMemberMunicipalities(db: LagesbildDatabase): Promise<M
 	const municipalities = await db.organisations.bulkGet([...groupingsOf.keys()]);
 	return municipalities
 		.flatMap((m) => (m ? [{ municipality: m, groupings: groupingsOf.get(m.id)! }] : []))
-		.sort((a, b) => a.municipality.name.localeCompare(b.municipality.name, 'sv'));
+		.sort((a, b) => compareSwedish(a.municipality.name, b.municipality.name));
 }

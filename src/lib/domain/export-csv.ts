@@ -6,6 +6,7 @@ import type { SubGoal } from './goal-tree';
 import { formatCsv } from './csv';
 import { formatMeasurementInput } from './measurement-input';
 import { NATIONAL_ID, NATIONAL_KOMMUNKOD, NATIONAL_NAME, slug } from './ids';
+import { compareSwedish } from './swedish-order';
 
 /**
  * Measurements as a CSV file that Swedish Excel opens correctly with a
@@ -59,10 +60,10 @@ export function measurementsToCsv(
 		.sort(
 			(a, b) =>
 				a.indicator.order - b.indicator.order ||
-				a.indicator.name.localeCompare(b.indicator.name, 'sv') ||
+				compareSwedish(a.indicator.name, b.indicator.name) ||
 				a.indicator.id.localeCompare(b.indicator.id) ||
 				Number(b.m.organisationId === NATIONAL_ID) - Number(a.m.organisationId === NATIONAL_ID) ||
-				a.org.name.localeCompare(b.org.name, 'sv') ||
+				compareSwedish(a.org.name, b.org.name) ||
 				a.m.year - b.m.year ||
 				GENDER_ORDER[a.m.gender] - GENDER_ORDER[b.m.gender]
 		);

@@ -20,6 +20,7 @@ import { indicatorStatus } from './status';
 import { trend, type Trend } from './trend';
 import { rankMembers, type Ranking } from './ranking';
 import { seriesSummary, valueSummary } from './summary-text';
+import { compareSwedish } from './swedish-order';
 
 
 export type DashboardMeasurement = MeasurementLike & Partial<Pick<Measurement, 'exampleData' | 'updatedAt' | 'note'>>;
@@ -168,7 +169,7 @@ export function buildIndicatorDashboard(input: IndicatorDashboardInput, requeste
 							latest: [...points].reverse().find((p) => p.value !== null) ?? null
 						};
 					})
-					.sort((a, b) => a.name.localeCompare(b.name, 'sv'))
+					.sort((a, b) => compareSwedish(a.name, b.name))
 			: [];
 
 	const isMean = indicator.aggregation === 'mean' || indicator.aggregation === 'weightedMean';

@@ -18,6 +18,7 @@ import { indicatorStatus } from './status';
 import { trend, type Trend } from './trend';
 import { methodText, type DashboardMeasurement, type YearPoint } from './indicator-dashboard';
 import { trendSummary, valueSummary } from './summary-text';
+import { compareSwedish } from './swedish-order';
 
 /** The rows of one grouping the municipality page reads (a subset of GroupingData). */
 export type GroupingRows = {
@@ -195,5 +196,5 @@ export function buildMunicipalityDashboard(municipality: Organisation, groupings
 				assessedGoals: rows.goals.filter((g) => !goalsWithIndicators.has(g.id) && rows.assessments.some((a) => a.goalId === g.id)).length
 			};
 		})
-		.sort((a, b) => a.grouping.name.localeCompare(b.grouping.name, 'sv'));
+		.sort((a, b) => compareSwedish(a.grouping.name, b.grouping.name));
 }

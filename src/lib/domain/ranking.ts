@@ -1,5 +1,6 @@
 import type { BetterDirection } from './indicator';
 import { isPresentValue } from './aggregation';
+import { compareSwedish } from './swedish-order';
 
 export type RankedMember = { id: string; name: string; value: number; rank: number; exampleData: boolean };
 export type Ranking = {
@@ -30,12 +31,12 @@ export function rankMembers(
 		else missing.push({ id: m.id, name: m.name });
 	}
 	const sign = direction === 'lower' ? 1 : -1;
-	withValue.sort((a, b) => sign * (a.value - b.value) || a.name.localeCompare(b.name, 'sv'));
+	withValue.sort((a, b) => sign * (a.value - b.value) || compareSwedish(a.name, b.name));
 	const ranked: RankedMember[] = [];
 	withValue.forEach((m, i) => {
 		const previous = ranked[i - 1];
 		ranked.push({ ...m, rank: previous && previous.value === m.value ? previous.rank : i + 1 });
 	});
-	missing.sort((a, b) => a.name.localeCompare(b.name, 'sv'));
+	missing.sort((a, b) => compareSwedish(a.name, b.name));
 	return { ranked, missing, order: direction === 'none' ? 'value' : 'best' };
 }

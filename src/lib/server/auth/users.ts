@@ -3,6 +3,7 @@ import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { RoleAssignment, UserWithRoles } from '$lib/domain/auth';
 import type { Database, Transaction } from '../db/connection';
 import { userRoles, users } from '../db/schema';
+import { compareSwedish } from '$lib/domain/swedish-order';
 
 type Db = Database | Transaction;
 export type StoredUser = typeof users.$inferSelect;
@@ -88,5 +89,5 @@ export async function usersOf(db: Db, organisationId: string): Promise<UserWithR
 	const found = await db.select({ id: users.id, email: users.email, name: users.name }).from(users).where(inArray(users.id, ids));
 	return found
 		.map((user) => ({ ...user, roles: roleRows.filter((r) => r.userId === user.id).map(toAssignment) }))
-		.sort((a, b) => a.name.localeCompare(b.name, 'sv') || a.email.localeCompare(b.email));
+		.sort((a, b) => compareSwedish(a.name, b.name) || a.email.localeCompare(b.email));
 }
