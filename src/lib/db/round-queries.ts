@@ -4,12 +4,17 @@ import type { RoundProgress } from '$lib/domain/reminders';
 import { swedishToday } from '$lib/domain/reporting-round';
 
 /**
- * Every open round on the device with its completeness, read from the
- * index ranges it needs (the round's indicators in the round's year), so the
- * start page stays quick however many years of values the store holds.
+ * Every open round on the device with its completeness as of `today`
+ * (Swedish time unless given), read from the index ranges it needs (the
+ * round's indicators in the round's year), so the start page stays quick
+ * however many years of values the store holds. Today's date is worked out
+ * only when there is an open round: it needs Intl's time zones, whose data a
+ * page without rounds never has to load.
  */
-export async function loadOpenRoundProgress(db: LagesbildDatabase, today = swedishToday()): Promise<{ progress: RoundProgress[]; names: Map<string, string> }> {
+export async function loadOpenRoundProgress(db: LagesbildDatabase, givenToday?: string): Promise<{ progress: RoundProgress[]; names: Map<string, string>; today: string | null }> {
 	const rounds = (await db.reportingRounds.toArray()).filter((r) => !r.locked);
+	if (rounds.length === 0) return { progress: [], names: new Map(), today: null };
+	const today = givenToday ?? swedishToday();
 	const progress = await Promise.all(
 		rounds.map(async (round) => {
 			const indicators = (await db.indicators.bulkGet(round.indicatorIds)).flatMap((i) => (i ? [i] : []));
@@ -20,5 +25,5 @@ export async function loadOpenRoundProgress(db: LagesbildDatabase, today = swedi
 	);
 	const ids = [...new Set(rounds.flatMap((r) => [r.groupingId, ...r.memberIds]))];
 	const names = new Map((await db.organisations.bulkGet(ids)).flatMap((o) => (o ? [[o.id, o.name] as const] : [])));
-	return { progress, names };
+	return { progress, names, today };
 }

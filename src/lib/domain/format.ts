@@ -36,7 +36,10 @@ export function formatValue(value: number | string | null | undefined, unit: Uni
 }
 
 const AMOUNT_WORDS: Partial<Record<Unit, string>> = { percent: 'procentenheter', sek: 'kr', persons: 'personer', scale5: 'steg' };
-const upToFourDecimals = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 4 });
+// Made when first needed, never when the module loads: the first Intl object of a page loads
+// ICU's data (50–150 ms of a throttled cold start), and the start page formats no numbers.
+let upToFourDecimalsFormat: Intl.NumberFormat | undefined;
+const upToFourDecimals = () => (upToFourDecimalsFormat ??= new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 4 }));
 
 /**
  * An amount of the unit, without sign: "0,5 procentenheter", "340 000 kr", "3".
@@ -45,7 +48,7 @@ const upToFourDecimals = new Intl.NumberFormat('sv-SE', { maximumFractionDigits:
  */
 export function formatAmount(amount: number, unit: Unit, decimals?: number): string {
 	const magnitude = Math.abs(amount) + 0;
-	const n = decimals === undefined ? upToFourDecimals.format(magnitude) : formatNumber(magnitude, decimals);
+	const n = decimals === undefined ? upToFourDecimals().format(magnitude) : formatNumber(magnitude, decimals);
 	const word = AMOUNT_WORDS[unit];
 	return word ? `${n} ${word}` : n;
 }
