@@ -1,5 +1,5 @@
 import type { LagesbildDatabase, LocalAssessment } from './database';
-import { loadGrouping, measurementsOfIndicatorGender, type GroupingData } from './queries';
+import { loadGroupingTotals, measurementsOfIndicatorGender, type GroupingTotals } from './queries';
 import type { Organisation } from '$lib/domain/organisation';
 import type { Goal, Plan, SubGoal } from '$lib/domain/goal-tree';
 import type { Indicator } from '$lib/domain/indicator';
@@ -89,14 +89,14 @@ async function goalTreeOf(db: LagesbildDatabase, goalId: string | undefined): Pr
 	return { goal, subGoal: direct ? null : (subGoal ?? null), plan: plan ?? null, assessments: assessments.sort((a, b) => b.year - a.year) };
 }
 
-export type MunicipalityPageData = { municipality: Organisation; groupings: GroupingData[] };
+export type MunicipalityPageData = { municipality: Organisation; groupings: GroupingTotals[] };
 
-/** A municipality (by kommunkod) and every grouping it is or was a member of, each loaded as its overview loads it. */
+/** A municipality (by kommunkod) and every grouping it is or was a member of, each with its totals as its overview loads them. */
 export async function loadMunicipalityPage(db: LagesbildDatabase, kommunkod: string): Promise<MunicipalityPageData | null> {
 	const municipality = await db.organisations.where('kommunkod').equals(kommunkod).first();
 	if (!municipality) return null;
 	const memberships = await db.memberships.where('memberId').equals(municipality.id).toArray();
 	const groupingIds = [...new Set(memberships.map((m) => m.groupingId))];
-	const groupings = (await Promise.all(groupingIds.map((id) => loadGrouping(db, id)))).filter((g): g is GroupingData => g !== null);
+	const groupings = (await Promise.all(groupingIds.map((id) => loadGroupingTotals(db, id)))).filter((g): g is GroupingTotals => g !== null);
 	return { municipality, groupings };
 }

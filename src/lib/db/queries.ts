@@ -37,7 +37,8 @@ export async function listGroupings(db: LagesbildDatabase): Promise<GroupingSumm
 		.map((grouping) => ({ grouping, memberships: memberships.filter((m) => m.groupingId === grouping.id) }));
 }
 
-export type GroupingData = {
+/** One grouping's members, goal tree, indicators, targets, assessments and rounds: all its pages need, but the values. */
+export type GroupingReference = {
 	grouping: Organisation;
 	memberships: Membership[];
 	members: Map<string, Organisation>;
@@ -47,13 +48,24 @@ export type GroupingData = {
 	subGoals: SubGoal[];
 	indicators: Indicator[];
 	targets: Target[];
-	measurements: LocalMeasurement[];
 	assessments: LocalAssessment[];
 	reportingRounds: ReportingRound[];
 };
 
-/** Everything one grouping's pages show: its members, goal tree, indicators, targets and values. */
-export async function loadGrouping(db: LagesbildDatabase, groupingId: string): Promise<GroupingData | null> {
+/** A grouping with every stored value of its indicators, as rows (export, backup). */
+export type GroupingData = GroupingReference & { measurements: LocalMeasurement[] };
+
+/**
+ * A grouping with its indicators' totals (gender T), each value with the
+ * fields the dashboards read, from the slices: what the overview, the
+ * municipality page and the board report draw. With 290 municipalities and
+ * 100 indicators a grouping has 1,7 million values; its totals are a third
+ * of them and arrive as 2 000 records instead of that many rows.
+ */
+export type GroupingTotals = GroupingReference & { measurements: SlicedMeasurement[] };
+
+/** One grouping's members, goal tree, indicators, targets, assessments and rounds; null when it is not on this device. */
+export async function loadGroupingReference(db: LagesbildDatabase, groupingId: string): Promise<GroupingReference | null> {
 	const grouping = await db.organisations.get(groupingId);
 	if (!grouping) return null;
 	const memberships = await db.memberships.where('groupingId').equals(groupingId).toArray();
@@ -64,9 +76,7 @@ export async function loadGrouping(db: LagesbildDatabase, groupingId: string): P
 	const goals = await db.goals.where('planId').anyOf(planIds).toArray();
 	const subGoals = await db.subGoals.where('goalId').anyOf(goals.map((g) => g.id)).toArray();
 	const indicators = await db.indicators.where('organisationId').equals(groupingId).toArray();
-	const indicatorIds = indicators.map((i) => i.id);
-	const targets = await db.targets.where('indicatorId').anyOf(indicatorIds).toArray();
-	const measurements = (await Promise.all(indicatorIds.map((id) => measurementsOfIndicator(db, id)))).flat();
+	const targets = await db.targets.where('indicatorId').anyOf(indicators.map((i) => i.id)).toArray();
 	const assessments = await db.assessments.where('goalId').anyOf(goals.map((g) => g.id)).toArray();
 	const reportingRounds = await db.reportingRounds.where('groupingId').equals(groupingId).toArray();
 	return {
@@ -79,10 +89,30 @@ export async function loadGrouping(db: LagesbildDatabase, groupingId: string): P
 		subGoals: subGoals.sort((a, b) => a.order - b.order),
 		indicators: indicators.sort((a, b) => a.order - b.order),
 		targets,
-		measurements,
 		assessments,
 		reportingRounds: reportingRounds.sort((a, b) => b.year - a.year)
 	};
+}
+
+/** A grouping with every stored value of its indicators, as rows. */
+export async function loadGrouping(db: LagesbildDatabase, groupingId: string): Promise<GroupingData | null> {
+	const reference = await loadGroupingReference(db, groupingId);
+	if (!reference) return null;
+	const measurements = (await Promise.all(reference.indicators.map((i) => measurementsOfIndicator(db, i.id)))).flat();
+	return { ...reference, measurements };
+}
+
+/** A grouping with its indicators' totals, from the slices (see GroupingTotals). */
+export async function loadGroupingTotals(db: LagesbildDatabase, groupingId: string): Promise<GroupingTotals | null> {
+	const reference = await loadGroupingReference(db, groupingId);
+	if (!reference) return null;
+	const measurements = (await Promise.all(reference.indicators.map((i) => measurementsOfIndicatorGender(db, i.id, 'T')))).flat();
+	return { ...reference, measurements };
+}
+
+/** The rows of one indicator in one year, every organisation and gender: what the entry grid shows and edits. */
+export function measurementsOfIndicatorYear(db: LagesbildDatabase, indicatorId: string, year: number): Promise<LocalMeasurement[]> {
+	return db.measurements.where('[indicatorId+year]').equals([indicatorId, year]).toArray();
 }
 
 export type MemberMunicipality = { municipality: Organisation; groupings: Organisation[] };

@@ -1,4 +1,5 @@
-import type { LagesbildDatabase } from './database';
+import type { LagesbildDatabase, LocalMeasurement } from './database';
+import type { ReportingRound } from '$lib/domain/reporting-round';
 import { roundCompleteness } from '$lib/domain/completeness';
 import type { RoundProgress } from '$lib/domain/reminders';
 import { swedishToday } from '$lib/domain/reporting-round';
@@ -18,7 +19,7 @@ export async function loadOpenRoundProgress(db: LagesbildDatabase, givenToday?: 
 	const progress = await Promise.all(
 		rounds.map(async (round) => {
 			const indicators = (await db.indicators.bulkGet(round.indicatorIds)).flatMap((i) => (i ? [i] : []));
-			const measurements = await db.measurements.where('[indicatorId+year]').anyOf(round.indicatorIds.map((id) => [id, round.year])).toArray();
+			const measurements = await measurementsOfRounds(db, [round]);
 			const assessments = await db.assessments.where('goalId').anyOf(round.goalIds).toArray();
 			return { round, completeness: roundCompleteness({ round, indicators, measurements, assessments, today }) };
 		})
@@ -26,4 +27,10 @@ export async function loadOpenRoundProgress(db: LagesbildDatabase, givenToday?: 
 	const ids = [...new Set(rounds.flatMap((r) => [r.groupingId, ...r.memberIds]))];
 	const names = new Map((await db.organisations.bulkGet(ids)).flatMap((o) => (o ? [[o.id, o.name] as const] : [])));
 	return { progress, names, today };
+}
+
+/** The rows rounds are counted from: each round's indicators in its year, from the index ranges of just those. */
+export function measurementsOfRounds(db: LagesbildDatabase, rounds: readonly Pick<ReportingRound, 'indicatorIds' | 'year'>[]): Promise<LocalMeasurement[]> {
+	const keys = rounds.flatMap((round) => round.indicatorIds.map((id) => [id, round.year]));
+	return keys.length === 0 ? Promise.resolve([]) : db.measurements.where('[indicatorId+year]').anyOf(keys).toArray();
 }

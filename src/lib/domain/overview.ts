@@ -46,6 +46,9 @@ export type AreaSummary = { area: GoalArea | null; goals: GoalSummary[] };
 export type PlanSummary = { plan: Plan; areas: AreaSummary[] };
 export type GroupingOverview = { plans: PlanSummary[]; otherIndicators: IndicatorSummary[] };
 
+/** The fields of a value the overview reads: stored rows and slice entries both fit. */
+export type OverviewMeasurement = Pick<Measurement, 'indicatorId' | 'organisationId' | 'year' | 'gender' | 'value' | 'updatedAt'> & { exampleData?: boolean };
+
 export type OverviewInput = {
 	groupingId: string;
 	memberships: Membership[];
@@ -55,7 +58,11 @@ export type OverviewInput = {
 	subGoals: SubGoal[];
 	indicators: Indicator[];
 	targets: Target[];
-	measurements: (Measurement & { updatedAt: string; exampleData?: boolean })[];
+	/**
+	 * The grouping's values. The overview reads the totals (gender T) and
+	 * judges an assessment's staleness on them too: a total is what it shows.
+	 */
+	measurements: OverviewMeasurement[];
 	assessments: Assessment[];
 };
 
