@@ -47,6 +47,12 @@ test('values entered offline survive reloads, with their pending edits', async (
 	await expect(inputs.nth(2)).toHaveValue('15');
 	await expect(page.getByTestId('pending-count')).toHaveAttribute('data-count', '3');
 	await expect(page.getByTestId('pending-count')).toContainText('3 osynkade ändringar');
+
+	// The indicator page reads the store's slices, which every write keeps in step: the new values are there at once.
+	await page.goto('/grupp/akademi-norr/indikator/akademi-norr-eftergymnasial-3-ar');
+	await expect(page.getByTestId('preliminary')).toContainText('3 av 12');
+	await expect(page.getByTestId('ranking-year')).toHaveValue('2025');
+	await expect(page.getByTestId('ranking').locator('tbody tr').first()).toContainText('18,2 %');
 });
 
 test('a value that is not a number gets a Swedish message next to the field and is not saved', async ({ page }) => {

@@ -1,5 +1,5 @@
 import type { LagesbildDatabase, LocalAssessment } from './database';
-import { loadGroupingTotals, measurementsOfIndicatorGender, type GroupingTotals } from './queries';
+import { loadGroupingTotals, measurementsOfIndicatorGender, membersOf, type GroupingTotals } from './queries';
 import type { Organisation } from '$lib/domain/organisation';
 import type { Goal, Plan, SubGoal } from '$lib/domain/goal-tree';
 import type { Indicator } from '$lib/domain/indicator';
@@ -24,15 +24,6 @@ export type IndicatorData = Pick<IndicatorDashboardInput, 'indicator' | 'targets
 };
 
 export type IndicatorPageData = GroupingContext & IndicatorData;
-
-async function membersOf(db: LagesbildDatabase, groupingId: string) {
-	const memberships = await db.memberships.where('groupingId').equals(groupingId).toArray();
-	// One read of the whole table (Sweden has 290 municipalities): for a grouping of all of them,
-	// a get per member took longer than the read of the page's 5 800 values.
-	const memberIds = new Set(memberships.map((m) => m.memberId));
-	const rows = (await db.organisations.toArray()).filter((o) => memberIds.has(o.id));
-	return { memberships, members: new Map(rows.map((o) => [o.id, o] as const)) };
-}
 
 /**
  * The grouping, its members and its indicators: read once while the person

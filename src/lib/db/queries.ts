@@ -64,12 +64,21 @@ export type GroupingData = GroupingReference & { measurements: LocalMeasurement[
  */
 export type GroupingTotals = GroupingReference & { measurements: SlicedMeasurement[] };
 
+/** A grouping's memberships, and its members by id. */
+export async function membersOf(db: LagesbildDatabase, groupingId: string): Promise<{ memberships: Membership[]; members: Map<string, Organisation> }> {
+	const memberships = await db.memberships.where('groupingId').equals(groupingId).toArray();
+	// One read of the whole table (Sweden has 290 municipalities): for a grouping of all of them,
+	// a get per member took longer than the read of the indicator page's 5 800 values.
+	const memberIds = new Set(memberships.map((m) => m.memberId));
+	const rows = (await db.organisations.toArray()).filter((o) => memberIds.has(o.id));
+	return { memberships, members: new Map(rows.map((o) => [o.id, o] as const)) };
+}
+
 /** One grouping's members, goal tree, indicators, targets, assessments and rounds; null when it is not on this device. */
 export async function loadGroupingReference(db: LagesbildDatabase, groupingId: string): Promise<GroupingReference | null> {
 	const grouping = await db.organisations.get(groupingId);
 	if (!grouping) return null;
-	const memberships = await db.memberships.where('groupingId').equals(groupingId).toArray();
-	const memberRows = await db.organisations.bulkGet([...new Set(memberships.map((m) => m.memberId))]);
+	const { memberships, members } = await membersOf(db, groupingId);
 	const plans = await db.plans.where('organisationId').equals(groupingId).toArray();
 	const planIds = plans.map((p) => p.id);
 	const goalAreas = await db.goalAreas.where('planId').anyOf(planIds).toArray();
@@ -82,7 +91,7 @@ export async function loadGroupingReference(db: LagesbildDatabase, groupingId: s
 	return {
 		grouping,
 		memberships,
-		members: new Map(memberRows.flatMap((o) => (o ? [[o.id, o] as const] : []))),
+		members,
 		plans: plans.sort((a, b) => b.fromYear - a.fromYear),
 		goalAreas: goalAreas.sort((a, b) => a.order - b.order),
 		goals: goals.sort((a, b) => a.order - b.order),
