@@ -1,4 +1,6 @@
 // The measurements that run in Chromium, against the production build.
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'];
@@ -19,24 +21,6 @@ export async function launchBrowser(baseURL, profileDir) {
 		locale: 'sv-SE',
 		viewport: TABLET
 	});
-}
-
-/** A signed-in tablet session whose service worker controls the page and whose first sync (the warm-up pull) is done. */
-export async function openSignedIn(context, user, log) {
-	const page = context.pages()[0] ?? (await context.newPage());
-	await page.goto('/logga-in');
-	await page.getByTestId('login-email').fill(user.email);
-	await page.getByTestId('login-password').fill(user.password);
-	const started = performance.now();
-	await page.getByTestId('login-submit').click();
-	await page.getByTestId('signed-in-as').waitFor({ timeout: 60_000 });
-	await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 60_000 });
-	// A failed sync (the status shows its error) ends the bench instead of waiting for the retries.
-	const synced = page.getByTestId('connection-status').filter({ hasText: /synkat \d{1,2}[:.]\d{2}/ });
-	await synced.or(page.getByTestId('sync-error')).first().waitFor({ timeout: 60 * 60_000 });
-	if (await page.getByTestId('sync-error').isVisible()) throw new Error(`Första synken misslyckades: ${await page.getByTestId('sync-error').textContent()}`);
-	log(`  inloggad; första synken (uppvärmning) klar efter ${((performance.now() - started) / 1000).toFixed(1)} s`);
-	return { context, page };
 }
 
 /** Samples the page's JS heap every 100 ms until stopped; returns the peak in bytes. */
@@ -77,18 +61,45 @@ export async function timedSync(page) {
 }
 
 /**
- * The first pull of a new device, through the app's own paths: signing out
- * deletes the device's database (as on a shared tablet), and signing in
- * again starts the app's first sync into a new, empty store. Timed in the
- * page from the sync's first request to the moment the sync is over; the
- * app's deliberate wait of a second after start-up before it syncs is not
- * counted. (Emptying the tables of a store that held the rows instead would
- * time writes into a store full of deleted entries, about a fifth slower
- * than into a new one, against a baseline written into a new database.)
+ * Fresh browsers, each with a new profile directory of its own: the pull and
+ * its baseline each write into a browser that has never held the rows.
+ * (Chromium keeps one LevelDB per origin and profile; in one that had held
+ * and deleted 1.7 million rows, the same writes took two to three times as
+ * long, and whichever side came second was the one slowed.)
+ */
+export function freshBrowsers(baseURL, root) {
+	const open = new Map();
+	let made = 0;
+	return {
+		async launch() {
+			const dir = join(root, `profile-${++made}`);
+			const context = await launchBrowser(baseURL, dir);
+			open.set(context, dir);
+			return context;
+		},
+		async close(context) {
+			const dir = open.get(context);
+			open.delete(context);
+			await context.close();
+			if (dir) rmSync(dir, { recursive: true, force: true });
+		},
+		async closeAll() {
+			for (const context of [...open.keys()]) await this.close(context);
+			rmSync(root, { recursive: true, force: true });
+		}
+	};
+}
+
+/**
+ * The first pull of a new device, through the app's own paths: a person
+ * signs in on a browser that has never run the app, and the app's first sync
+ * fills its new, empty store. Timed in the page from the sync's first
+ * request to the moment the sync is over; the app's deliberate wait of a
+ * second after start-up before it syncs is not counted. Resolves once the
+ * service worker controls the page too, as the later measurements need.
  */
 export async function timedFirstPull(page, user) {
-	page.once('dialog', (dialog) => dialog.accept());
-	await page.getByTestId('sign-out').click();
+	await page.goto('/logga-in');
 	await page.getByTestId('login-email').fill(user.email);
 	await page.getByTestId('login-password').fill(user.password);
 	await page.evaluate(() => {
@@ -103,7 +114,7 @@ export async function timedFirstPull(page, user) {
 		})();
 	});
 	await page.getByTestId('login-submit').click();
-	return page.evaluate(async () => {
+	const elapsed = await page.evaluate(async () => {
 		const ended = await window.__firstPull;
 		const error = document.querySelector('[data-testid="sync-error"]')?.textContent ?? null;
 		if (error) throw new Error(`Synken misslyckades: ${error}`);
@@ -111,6 +122,8 @@ export async function timedFirstPull(page, user) {
 		if (!first) throw new Error('Synken skickade inget anrop.');
 		return ended - first.startTime;
 	});
+	await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 60_000 });
+	return elapsed;
 }
 
 /** How many values the app's local store holds. */
@@ -131,62 +144,70 @@ export async function storedValueCount(page) {
 }
 
 /**
- * The browser's own limit for the pull: the same rows (read back from the
- * app's store in chunks, untimed) written with plain IndexedDB puts into a
- * fresh database with the same key and indexes as the app's `measurements`
- * (copied from it), one transaction per chunk. Only the writes are timed.
+ * The browser's own limit for the pull: the same rows, read back from the
+ * app's store in chunks (untimed), written with plain IndexedDB puts in
+ * `rawPage` (a page of the same origin in another fresh browser) into a new
+ * database with the same key and indexes as the app's `measurements`, one
+ * transaction per chunk. Only the writes are timed.
  */
-export async function rawBulkWrite(page, chunkSize = 10_000) {
-	return page.evaluate(async (chunkSize) => {
-		const open = (name, upgrade) =>
-			new Promise((done, fail) => {
-				const request = upgrade ? indexedDB.open(name, 1) : indexedDB.open(name);
-				if (upgrade) request.onupgradeneeded = () => upgrade(request.result);
-				request.onsuccess = () => done(request.result);
-				request.onerror = () => fail(request.error);
-			});
+export async function rawBulkWrite(appPage, rawPage, chunkSize = 10_000) {
+	// The same key and indexes as the app's store has now, whatever its schema version.
+	const schema = await appPage.evaluate(async () => {
+		window.__benchApp = await new Promise((done, fail) => {
+			const request = indexedDB.open('lagesbild');
+			request.onsuccess = () => done(request.result);
+			request.onerror = () => fail(request.error);
+		});
+		const store = window.__benchApp.transaction('measurements').objectStore('measurements');
+		const indexes = [...store.indexNames].map((name) => store.index(name)).map((i) => ({ name: i.name, keyPath: i.keyPath, unique: i.unique, multiEntry: i.multiEntry }));
+		return { keyPath: store.keyPath, indexes };
+	});
+	await rawPage.evaluate(async ({ keyPath, indexes }) => {
 		await new Promise((done) => {
 			const request = indexedDB.deleteDatabase('bench-raw');
 			request.onsuccess = request.onerror = request.onblocked = done;
 		});
-		const app = await open('lagesbild');
-		// The same key and indexes as the app's store has now, whatever its schema version.
-		const appStore = app.transaction('measurements').objectStore('measurements');
-		const indexes = [...appStore.indexNames].map((name) => appStore.index(name)).map((i) => ({ name: i.name, keyPath: i.keyPath, unique: i.unique, multiEntry: i.multiEntry }));
-		const raw = await open('bench-raw', (db) => {
-			const store = db.createObjectStore('measurements', { keyPath: appStore.keyPath });
-			for (const i of indexes) store.createIndex(i.name, i.keyPath, { unique: i.unique, multiEntry: i.multiEntry });
+		window.__raw = await new Promise((done, fail) => {
+			const request = indexedDB.open('bench-raw', 1);
+			request.onupgradeneeded = () => {
+				const store = request.result.createObjectStore('measurements', { keyPath });
+				for (const i of indexes) store.createIndex(i.name, i.keyPath, { unique: i.unique, multiEntry: i.multiEntry });
+			};
+			request.onsuccess = () => done(request.result);
+			request.onerror = () => fail(request.error);
 		});
-		let written = 0;
-		let elapsed = 0;
-		let after = null;
-		for (;;) {
-			const rows = await new Promise((done) => {
-				const range = after === null ? null : IDBKeyRange.lowerBound(after, true);
-				const request = app.transaction('measurements').objectStore('measurements').getAll(range, chunkSize);
-				request.onsuccess = () => done(request.result);
-			});
-			if (rows.length === 0) break;
-			after = rows.at(-1).id;
+	}, schema);
+	let written = 0;
+	let elapsed = 0;
+	let after = null;
+	for (;;) {
+		const rows = await appPage.evaluate(
+			({ after, chunkSize }) =>
+				new Promise((done) => {
+					const range = after === null ? null : IDBKeyRange.lowerBound(after, true);
+					const request = window.__benchApp.transaction('measurements').objectStore('measurements').getAll(range, chunkSize);
+					request.onsuccess = () => done(request.result);
+				}),
+			{ after, chunkSize }
+		);
+		if (rows.length === 0) break;
+		after = rows.at(-1).id;
+		elapsed += await rawPage.evaluate(async (rows) => {
 			const started = performance.now();
 			await new Promise((done, fail) => {
-				const tx = raw.transaction('measurements', 'readwrite');
+				const tx = window.__raw.transaction('measurements', 'readwrite');
 				const store = tx.objectStore('measurements');
 				for (const row of rows) store.put(row);
 				tx.oncomplete = done;
 				tx.onerror = () => fail(tx.error);
 			});
-			elapsed += performance.now() - started;
-			written += rows.length;
-		}
-		app.close();
-		raw.close();
-		await new Promise((done) => {
-			const request = indexedDB.deleteDatabase('bench-raw');
-			request.onsuccess = request.onerror = request.onblocked = done;
-		});
-		return { elapsed, written };
-	}, chunkSize);
+			return performance.now() - started;
+		}, rows);
+		written += rows.length;
+	}
+	await appPage.evaluate(() => window.__benchApp.close());
+	await rawPage.evaluate(() => window.__raw.close());
+	return { elapsed, written };
 }
 
 /**
