@@ -114,6 +114,8 @@ export async function timedFirstPull(page, user) {
 		})();
 	});
 	await page.getByTestId('login-submit').click();
+	// A refused sign-in would leave the wait for the sync below waiting for ever.
+	await page.getByTestId('signed-in-as').waitFor({ timeout: 60_000 });
 	const elapsed = await page.evaluate(async () => {
 		const ended = await window.__firstPull;
 		const error = document.querySelector('[data-testid="sync-error"]')?.textContent ?? null;
