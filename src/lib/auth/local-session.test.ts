@@ -24,6 +24,22 @@ describe('the session remembered on the device', () => {
 		expect(await readLocalSession(db)).toEqual(disa);
 	});
 
+	it('is checked against the schema when another build wrote it, and a copy that fails counts as none', async () => {
+		const db = createTestDatabase();
+		await db.meta.put({ key: 'session', value: { session: disa, writtenBy: 'an earlier build' } });
+		expect(await readLocalSession(db)).toEqual(disa);
+		await db.meta.put({ key: 'session', value: { session: { user: { id: 'u1' }, roles: 'all' }, writtenBy: 'an earlier build' } });
+		expect(await readLocalSession(db)).toBeNull();
+	});
+
+	it('reads a session stored before the build was noted with it', async () => {
+		const db = createTestDatabase();
+		await db.meta.put({ key: 'session', value: disa });
+		expect(await readLocalSession(db)).toEqual(disa);
+		await db.meta.put({ key: 'session', value: { user: disa.user } });
+		expect(await readLocalSession(db)).toBeNull();
+	});
+
 	it('lets the same person sign in again after her session expired, unsynced edits and all', async () => {
 		expect(await handOverRefusal(await withPendingEdit(), disa)).toBeNull();
 	});

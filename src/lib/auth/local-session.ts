@@ -1,4 +1,5 @@
-import { SessionInfo } from '$lib/domain/auth';
+import { version } from '$app/environment';
+import type { SessionInfo } from '$lib/domain/auth';
 import type { LagesbildDatabase } from '$lib/db/database';
 
 /**
@@ -9,13 +10,31 @@ import type { LagesbildDatabase } from '$lib/db/database';
 const SESSION_KEY = 'session';
 const LOGOUT_PENDING_KEY = 'lagesbild-logout-pending';
 
+/** The remembered session, with the build that wrote it. */
+type StoredSession = { session: unknown; writtenBy: string };
+
+/**
+ * The session as the device remembers it, or null. Every session written was
+ * one the SessionInfo schema accepted, so a build trusts what it wrote itself
+ * and the app opens without loading zod; a copy from another build (or from
+ * before the build was noted) is checked against today's schema, and one that
+ * fails it counts as no session.
+ */
 export async function readLocalSession(db: LagesbildDatabase): Promise<SessionInfo | null> {
-	const parsed = SessionInfo.safeParse((await db.meta.get(SESSION_KEY))?.value);
+	const value = (await db.meta.get(SESSION_KEY))?.value;
+	if (value === undefined) return null;
+	if (isStoredSession(value) && value.writtenBy === version) return value.session as SessionInfo;
+	const { SessionInfo } = await import('$lib/domain/auth');
+	const parsed = SessionInfo.safeParse(isStoredSession(value) ? value.session : value);
 	return parsed.success ? parsed.data : null;
 }
 
 export function writeLocalSession(db: LagesbildDatabase, session: SessionInfo): Promise<unknown> {
-	return db.meta.put({ key: SESSION_KEY, value: session });
+	return db.meta.put({ key: SESSION_KEY, value: { session, writtenBy: version } satisfies StoredSession });
+}
+
+function isStoredSession(value: unknown): value is StoredSession {
+	return typeof value === 'object' && value !== null && 'writtenBy' in value && 'session' in value;
 }
 
 /**

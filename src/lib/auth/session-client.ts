@@ -1,4 +1,12 @@
-import { SessionInfo, type LoginRequest } from '$lib/domain/auth';
+import type { LoginRequest, SessionInfo } from '$lib/domain/auth';
+
+/**
+ * The session schema, loaded when there is an answer to check: it brings zod,
+ * which the app opening from the local store does without (README "Benchmark").
+ */
+async function sessionSchema() {
+	return (await import('$lib/domain/auth')).SessionInfo;
+}
 
 export type LoginResult = { ok: true; session: SessionInfo } | { ok: false; message: string };
 
@@ -11,7 +19,7 @@ export async function login(credentials: LoginRequest, fetchImpl: typeof fetch =
 			body: JSON.stringify(credentials)
 		});
 		const body = await response.json().catch(() => ({}));
-		if (response.ok) return { ok: true, session: SessionInfo.parse(body) };
+		if (response.ok) return { ok: true, session: (await sessionSchema()).parse(body) };
 		return { ok: false, message: typeof body?.error === 'string' ? body.error : `Inloggningen misslyckades (${response.status}).` };
 	} catch {
 		return { ok: false, message: 'Ingen kontakt med servern. Inloggning kräver nät första gången.' };
@@ -26,7 +34,7 @@ export async function checkSession(fetchImpl: typeof fetch = fetch): Promise<Ses
 		const response = await fetchImpl('/api/auth/me');
 		if (response.status === 401) return { state: 'expired' };
 		if (!response.ok) return { state: 'unreachable' };
-		return { state: 'valid', session: SessionInfo.parse(await response.json()) };
+		return { state: 'valid', session: (await sessionSchema()).parse(await response.json()) };
 	} catch {
 		return { state: 'unreachable' };
 	}

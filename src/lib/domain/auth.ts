@@ -57,38 +57,6 @@ export type InvitationRequest = z.infer<typeof InvitationRequest>;
 
 export const AcceptInvitationRequest = z.strictObject({ password: Password, name: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))) });
 
-/** What a role lets its holder do, decided the same way on the client (to hide controls) and the server (to enforce). */
-export function canEnterValue(roles: readonly RoleAssignment[], groupingId: string, organisationId: string): boolean {
-	return roles.some(
-		(r) =>
-			r.organisationId === groupingId &&
-			(r.role === 'admin' || r.role === 'editor' || (r.role === 'reporter' && r.municipalityId === organisationId))
-	);
-}
-
-/** Whether the person may enter any value at all in the grouping (every role but viewer). */
-export function canEnterAnyValue(roles: readonly RoleAssignment[], groupingId: string): boolean {
-	return roles.some((r) => r.organisationId === groupingId && r.role !== 'viewer');
-}
-
-/** Admins and editors enter values for every member at once (the whole grid, an import). */
-export function canEnterForAllMembers(roles: readonly RoleAssignment[], groupingId: string): boolean {
-	return roles.some((r) => r.organisationId === groupingId && (r.role === 'admin' || r.role === 'editor'));
-}
-
-/** Assessing a goal is the federation's judgement: the same people who enter for all members. */
-export function canAssess(roles: readonly RoleAssignment[], groupingId: string): boolean {
-	return canEnterForAllMembers(roles, groupingId);
-}
-
-export function canAdminister(roles: readonly RoleAssignment[], groupingId: string): boolean {
-	return roles.some((r) => r.organisationId === groupingId && r.role === 'admin');
-}
-
-export function canRead(roles: readonly RoleAssignment[], groupingId: string): boolean {
-	return roles.some((r) => r.organisationId === groupingId);
-}
-
 export type AcceptInvitationRequest = z.infer<typeof AcceptInvitationRequest>;
 
 /** PUT and DELETE /api/admin/roles: give a user a role in a grouping, or take it away. */

@@ -1,4 +1,5 @@
-import { canEnterForAllMembers, canEnterValue, type RoleAssignment } from './auth';
+import type { RoleAssignment } from './auth';
+import { canEnterForAllMembers, canEnterValue } from './permissions';
 import type { Measurement } from './measurement';
 import { lockedYearReason, type ReportingRound } from './reporting-round';
 import { reviewChangeRefusal, type ReviewRights } from './review';

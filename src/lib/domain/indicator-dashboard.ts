@@ -12,7 +12,7 @@ import type { Organisation } from './organisation';
 import type { Target } from './target';
 import { aggregate, aggregateUnit, describeAggregation, isPresentValue } from './aggregation';
 import { AGGREGATION_LABELS } from './indicator';
-import { membersInYear } from './membership';
+import { membersInYear } from './member-years';
 import { NATIONAL_ID } from './ids';
 import { groupingSeries, judgedYear, valuesByOrganisation, type GroupingYearValue, type MeasurementLike } from './series';
 import { gapToTarget, targetForYear, type GapToTarget } from './targets';

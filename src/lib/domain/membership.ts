@@ -26,18 +26,3 @@ export const Membership = z
 		})
 	);
 export type Membership = z.infer<typeof Membership>;
-
-export function isMemberInYear(m: Pick<Membership, 'fromYear' | 'toYear'>, year: number): boolean {
-	return m.fromYear <= year && (m.toYear === undefined || year <= m.toYear);
-}
-
-/** The member ids of a grouping in a given year, in a stable order. */
-export function membersInYear(memberships: Membership[], groupingId: string, year: number): string[] {
-	return [
-		...new Set(
-			memberships
-				.filter((m) => m.groupingId === groupingId && isMemberInYear(m, year))
-				.map((m) => m.memberId)
-		)
-	].sort();
-}

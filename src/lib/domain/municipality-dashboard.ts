@@ -11,7 +11,7 @@ import type { Membership } from './membership';
 import type { Organisation } from './organisation';
 import type { Target, TargetRule } from './target';
 import { aggregate, describeAggregation, isPresentValue } from './aggregation';
-import { membersInYear } from './membership';
+import { membersInYear } from './member-years';
 import { groupingSeries } from './series';
 import { gapToTarget, targetForYear, type GapToTarget } from './targets';
 import { indicatorStatus } from './status';

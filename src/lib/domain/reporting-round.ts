@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { Id, IsoDate, Timestamp, Year } from './common';
-import { membersInYear, type Membership } from './membership';
+import type { Membership } from './membership';
+import { membersInYear } from './member-years';
 
 /**
  * A reporting round: one grouping's yearly collection of its members'

@@ -1,7 +1,8 @@
 import { aggregate, isPresentValue, type AggregateResult } from './aggregation';
 import type { Indicator } from './indicator';
 import type { Gender, Measurement } from './measurement';
-import { membersInYear, type Membership } from './membership';
+import type { Membership } from './membership';
+import { membersInYear } from './member-years';
 
 /** The fields of a measurement these helpers read; full rows fit. */
 export type MeasurementLike = Pick<Measurement, 'indicatorId' | 'organisationId' | 'year' | 'gender' | 'value'>;

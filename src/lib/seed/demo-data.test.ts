@@ -1,7 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import { safeParse, type core } from 'zod/mini';
 import { Organisation } from '$lib/domain/organisation';
-import { Membership, membersInYear } from '$lib/domain/membership';
+import { Membership } from '$lib/domain/membership';
+import { membersInYear } from '$lib/domain/member-years';
 import { Plan, GoalArea, Goal, SubGoal } from '$lib/domain/goal-tree';
 import { Indicator } from '$lib/domain/indicator';
 import { Target } from '$lib/domain/target';

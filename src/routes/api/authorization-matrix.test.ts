@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { buildDemoData } from '$lib/seed/demo-data';
 import { HEADLINE_INDICATOR_ID } from '$lib/seed/akademi-norr';
 import { measurementId, assessmentId } from '$lib/domain/ids';
-import { isMemberInYear } from '$lib/domain/membership';
+import { isMemberInYear } from '$lib/domain/member-years';
 import { SyncResponse } from '$lib/domain/sync-protocol';
 import { decodeSyncResponse } from '$lib/domain/sync-wire';
 import type { OpenedDatabase } from '$lib/server/db/connection';

@@ -1,5 +1,6 @@
 import type { core } from 'zod/mini';
-import { canAdminister, type RoleAssignment } from '$lib/domain/auth';
+import type { RoleAssignment } from '$lib/domain/auth';
+import { canAdminister } from '$lib/domain/permissions';
 import { Id } from '$lib/domain/common';
 import { ADMIN_ENTITIES, type AdminEntityPath } from '$lib/domain/reference';
 import type { Database, Transaction } from '../db/connection';

@@ -1,5 +1,5 @@
 import { ReportingRound, RoundRequest, roundId, type RoundLogEntry } from '$lib/domain/reporting-round';
-import { isMemberInYear } from '$lib/domain/membership';
+import { isMemberInYear } from '$lib/domain/member-years';
 import type { RoleAssignment } from '$lib/domain/auth';
 import type { Database, Transaction } from '../db/connection';
 import { lockRevisions } from '../db/revisions';

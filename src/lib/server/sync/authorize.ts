@@ -1,5 +1,6 @@
-import { canAssess, canEnterValue, type RoleAssignment } from '$lib/domain/auth';
-import { isMemberInYear } from '$lib/domain/membership';
+import type { RoleAssignment } from '$lib/domain/auth';
+import { canAssess, canEnterValue } from '$lib/domain/permissions';
+import { isMemberInYear } from '$lib/domain/member-years';
 import type { Mutation, MutationEntity } from '$lib/domain/mutation';
 import type { Measurement } from '$lib/domain/measurement';
 import type { Assessment } from '$lib/domain/assessment';

@@ -1,4 +1,4 @@
-import { canRead } from '$lib/domain/auth';
+import { canRead } from '$lib/domain/permissions';
 import { Id } from '$lib/domain/common';
 import type { MutationEntity } from '$lib/domain/mutation';
 import { getDatabase } from '$lib/server/database';
