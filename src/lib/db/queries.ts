@@ -119,9 +119,13 @@ export async function loadGroupingTotals(db: LagesbildDatabase, groupingId: stri
 	return { ...reference, measurements };
 }
 
-/** The rows of one indicator in one year, every organisation and gender: what the entry grid shows and edits. */
-export function measurementsOfIndicatorYear(db: LagesbildDatabase, indicatorId: string, year: number): Promise<LocalMeasurement[]> {
-	return db.measurements.where('[indicatorId+year]').equals([indicatorId, year]).toArray();
+/**
+ * The rows of the given indicators in the given years, every organisation and
+ * gender, from the index ranges of just those: the entry grid reads one
+ * indicator and year, the round pages each round's indicators in its year.
+ */
+export function measurementsOfIndicatorYears(db: LagesbildDatabase, indicatorYears: readonly (readonly [indicatorId: string, year: number])[]): Promise<LocalMeasurement[]> {
+	return indicatorYears.length === 0 ? Promise.resolve([]) : db.measurements.where('[indicatorId+year]').anyOf(indicatorYears.map((key) => [...key])).toArray();
 }
 
 export type MemberMunicipality = { municipality: Organisation; groupings: Organisation[] };

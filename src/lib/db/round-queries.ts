@@ -1,5 +1,6 @@
 import type { LagesbildDatabase, LocalMeasurement } from './database';
 import type { ReportingRound } from '$lib/domain/reporting-round';
+import { measurementsOfIndicatorYears } from './queries';
 import { roundCompleteness } from '$lib/domain/completeness';
 import type { RoundProgress } from '$lib/domain/reminders';
 import { swedishToday } from '$lib/domain/reporting-round';
@@ -29,8 +30,7 @@ export async function loadOpenRoundProgress(db: LagesbildDatabase, givenToday?: 
 	return { progress, names, today };
 }
 
-/** The rows rounds are counted from: each round's indicators in its year, from the index ranges of just those. */
+/** The rows rounds are counted from: each round's indicators in its year. */
 export function measurementsOfRounds(db: LagesbildDatabase, rounds: readonly Pick<ReportingRound, 'indicatorIds' | 'year'>[]): Promise<LocalMeasurement[]> {
-	const keys = rounds.flatMap((round) => round.indicatorIds.map((id) => [id, round.year]));
-	return keys.length === 0 ? Promise.resolve([]) : db.measurements.where('[indicatorId+year]').anyOf(keys).toArray();
+	return measurementsOfIndicatorYears(db, rounds.flatMap((round) => round.indicatorIds.map((id) => [id, round.year] as const)));
 }
