@@ -121,7 +121,8 @@ function combine(method: Aggregation, present: number[], weights: number[]): num
  * gives the same figure on every device.
  */
 function preciseSum(numbers: readonly number[]): number {
-	const sorted = [...numbers].sort((a, b) => a - b);
+	// A typed array sorts numbers by value without a comparator call per step (290 members × 20 years on the indicator page).
+	const sorted = Float64Array.from(numbers).sort();
 	let sum = 0;
 	let compensation = 0;
 	for (const x of sorted) {

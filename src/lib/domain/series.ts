@@ -2,7 +2,7 @@ import { aggregate, isPresentValue, type AggregateResult } from './aggregation';
 import type { Indicator } from './indicator';
 import type { Gender, Measurement } from './measurement';
 import type { Membership } from './membership';
-import { membersInYear } from './member-years';
+import { membersByYear } from './member-years';
 
 /** The fields of a measurement these helpers read; full rows fit. */
 export type MeasurementLike = Pick<Measurement, 'indicatorId' | 'organisationId' | 'year' | 'gender' | 'value'>;
@@ -80,12 +80,12 @@ export function groupingSeries(
 ): GroupingYearValue[] {
 	const relevant = measurements.filter((m) => m.indicatorId === indicator.id && m.gender === gender);
 	const byYear = groupBy(relevant, (m) => m.year);
+	const membersOfYear = membersByYear(memberships, groupingId, years);
 	return years.map((year) => {
 		const values = valuesByOrganisation(byYear.get(year) ?? [], indicator.id, year, gender);
 		if (indicator.scope === 'grouping') return groupingOwnValue(indicator, groupingId, year, values.get(groupingId));
 		const yearWeights = typeof weights === 'function' ? weights(year) : weights;
-		const members = membersInYear(memberships, groupingId, year);
-		return { year, source: 'members', ...aggregate(indicator.aggregation, members, values, yearWeights) };
+		return { year, source: 'members', ...aggregate(indicator.aggregation, membersOfYear.get(year)!, values, yearWeights) };
 	});
 }
 
