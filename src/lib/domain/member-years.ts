@@ -19,21 +19,22 @@ export function membersInYear(memberships: Membership[], groupingId: string, yea
 }
 
 /**
- * membersInYear for each of `years`. Sorted again only when the memberships
- * in force change from one year to the next, which over twenty years is
- * seldom: the indicator page asks for every year of 290 members. Years with
- * the same members share one array; callers do not change it.
+ * membersInYear for each of `years`. Worked out again only where a
+ * membership starts or ends between one year asked for and the next, which
+ * over twenty years is seldom: the indicator page asks for every year of 290
+ * members. Years with the same members share one array; callers do not change it.
  */
 export function membersByYear(memberships: Membership[], groupingId: string, years: readonly number[]): Map<number, string[]> {
 	const own = memberships.filter((m) => m.groupingId === groupingId);
+	// The first year a membership counts, and the first year it no longer does.
+	const changes = [...new Set(own.flatMap((m) => (m.toYear === undefined ? [m.fromYear] : [m.fromYear, m.toYear + 1])))];
 	const byYear = new Map<number, string[]>();
-	let inForce: Membership[] = [];
 	let ids: string[] = [];
-	for (const [i, year] of years.entries()) {
-		const now = own.filter((m) => isMemberInYear(m, year));
-		if (i === 0 || now.length !== inForce.length || now.some((m, k) => m !== inForce[k])) ids = [...new Set(now.map((m) => m.memberId))].sort();
-		inForce = now;
+	years.forEach((year, i) => {
+		const previous = years[i - 1];
+		const [low, high] = [Math.min(previous, year), Math.max(previous, year)];
+		if (i === 0 || changes.some((c) => c > low && c <= high)) ids = membersInYear(own, groupingId, year);
 		byYear.set(year, ids);
-	}
+	});
 	return byYear;
 }
