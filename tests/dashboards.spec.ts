@@ -53,6 +53,8 @@ test('overview, indicator and municipality pages render offline at 768×1024 fro
 	// A member's chart is drawn when it comes near the viewport.
 	await page.getByTestId('small-multiples').scrollIntoViewIfNeeded();
 	await expect(page.getByTestId('small-multiples').getByRole('img')).toHaveCount(12);
+	// A drawn chart's name links to the municipality's page.
+	await expect(page.getByTestId('small-multiples').getByRole('link', { name: 'Lycksele' })).toHaveAttribute('href', '/kommun/2481');
 	const ranking = page.getByTestId('ranking');
 	await expect(ranking.locator('tbody tr')).toHaveCount(12);
 	await expect(ranking.locator('tbody tr').first()).toContainText('Lycksele');
