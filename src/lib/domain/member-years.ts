@@ -30,10 +30,10 @@ export function membersByYear(memberships: Membership[], groupingId: string, yea
 	const changes = [...new Set(own.flatMap((m) => (m.toYear === undefined ? [m.fromYear] : [m.fromYear, m.toYear + 1])))];
 	const byYear = new Map<number, string[]>();
 	let ids: string[] = [];
+	// Between two years the members differ exactly when a change falls after the earlier and by the later.
+	const changedBetween = (a: number, b: number) => changes.some((c) => c > Math.min(a, b) && c <= Math.max(a, b));
 	years.forEach((year, i) => {
-		const previous = years[i - 1];
-		const [low, high] = [Math.min(previous, year), Math.max(previous, year)];
-		if (i === 0 || changes.some((c) => c > low && c <= high)) ids = membersInYear(own, groupingId, year);
+		if (i === 0 || changedBetween(years[i - 1], year)) ids = membersInYear(own, groupingId, year);
 		byYear.set(year, ids);
 	});
 	return byYear;
