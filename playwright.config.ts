@@ -11,6 +11,10 @@ export default defineConfig({
 	retries: 0,
 	// Room for a slow service-worker install (see waitForServiceWorker) on a busy machine.
 	timeout: 120_000,
+	// Every expectation waits for a state (a count, a text, an attribute) and passes the moment it holds;
+	// this is only how long a busy two-core machine may take to get there (a sync of 140 imported
+	// values took more than Playwright's default 5 s once, with another heavy process running).
+	expect: { timeout: 30_000 },
 	reporter: [['list']],
 	use: {
 		baseURL: `http://localhost:${PORT}`,
@@ -20,11 +24,23 @@ export default defineConfig({
 		screenshot: 'only-on-failure',
 		launchOptions: {
 			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-			args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run']
+			args: [
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync',
+				'--disable-quic',
+				'--no-first-run'
+			]
 		}
 	},
 	projects: [
-		{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined }, testIgnore: /bench-smoke/ },
+		{
+			name: 'chromium',
+			use: { ...devices['Desktop Chrome'], channel: undefined },
+			testIgnore: /bench-smoke/
+		},
 		// The benchmark's smoke run starts its own server and browser; it runs after the e2e tests, never between them.
 		{ name: 'bench-smoke', testMatch: /bench-smoke/, dependencies: ['chromium'] }
 	],

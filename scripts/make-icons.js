@@ -9,7 +9,8 @@ const WHITE = [0xff, 0xff, 0xff];
 const GOLD = [0xf2, 0xa9, 0x00];
 
 function crc32(buf) {
-	let c, crc = 0xffffffff;
+	let c,
+		crc = 0xffffffff;
 	for (const byte of buf) {
 		c = (crc ^ byte) & 0xff;
 		for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
@@ -30,8 +31,14 @@ function chunk(type, data) {
 /** `safe` shrinks the drawing into the inner 80 % that maskable icons guarantee. */
 function icon(size, safe) {
 	const inset = safe ? 0.2 : 0.12;
-	const lo = size * inset, hi = size * (1 - inset), span = hi - lo;
-	const bars = [0.35, 0.6, 0.9].map((h, i) => ({ x0: lo + span * (0.05 + i * 0.33), x1: lo + span * (0.28 + i * 0.33), top: hi - span * h }));
+	const lo = size * inset,
+		hi = size * (1 - inset),
+		span = hi - lo;
+	const bars = [0.35, 0.6, 0.9].map((h, i) => ({
+		x0: lo + span * (0.05 + i * 0.33),
+		x1: lo + span * (0.28 + i * 0.33),
+		top: hi - span * h
+	}));
 	const goalY = hi - span * 0.75;
 	const raw = Buffer.alloc(size * (size * 3 + 1));
 	for (let y = 0; y < size; y++) {

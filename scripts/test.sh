@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Everything `npm test` runs: static checks, unit tests, a production build,
-# and the end-to-end tests against that build in Debian's Chromium.
+# Everything `npm test` runs: static checks, unit tests (on this Node and on
+# Node 24 LTS, the version .nvmrc names), a production build, the
+# end-to-end tests against that build in Debian's Chromium, and a production
+# install of the build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-chromium.sh
@@ -8,8 +10,16 @@ echo "== svelte-check och tsc"
 npm run --silent check
 echo "== eslint"
 npm run --silent lint
-echo "== vitest"
+echo "== prettier (formatering)"
+npm run --silent format:check
+echo "== vitest ($(node --version))"
 npx vitest run
+# Node 20 still runs the app; Node 24 LTS is what .nvmrc, the Dockerfile and
+# docs/deployment.md name. Fetched from the npm registry when not installed.
+if [ "$(node --version | cut -d. -f1)" != "v24" ]; then
+	echo "== vitest (Node 24 LTS, via npx -p node@24)"
+	npx -y -p node@24 -- node node_modules/vitest/vitest.mjs run
+fi
 echo "== bygge"
 npm run --silent build
 echo "== playwright (produktionsbygget)"

@@ -9,7 +9,10 @@ declare global {
 			session: Session | null;
 		}
 		// interface PageData {}
-		// interface PageState {}
+		interface PageState {
+			/** The indicator editor after creating an indicator: the page it moves to says it was saved. */
+			indicatorSaved?: boolean;
+		}
 		// interface Platform {}
 	}
 }

@@ -25,22 +25,33 @@ export const init: ServerInit = async () => {
  */
 export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.session = null;
-	const response = building || !event.url.pathname.startsWith('/api/') ? await resolve(event) : await handleApi(event, resolve);
+	const response = building
+		? await resolve(event)
+		: isCrossSiteWrite(event)
+			? toResponse(refusal(403, 'Anrop från en annan webbplats tas inte emot.'))
+			: event.url.pathname.startsWith('/api/')
+				? await handleApi(event, resolve)
+				: await resolve(event);
 	return withSecurityHeaders(response, event.url);
 };
 
 /** Route id → the methods anyone may call without a session. */
 const PUBLIC_API: Record<string, readonly string[]> = {
 	'/api/auth/login': ['POST'],
+	'/api/health': ['GET'],
 	'/api/invitations/[token]': ['GET', 'POST']
 };
 
 function isPublic(event: RequestEvent): boolean {
-	return event.route.id !== null && (PUBLIC_API[event.route.id]?.includes(event.request.method) ?? false);
+	return (
+		event.route.id !== null && (PUBLIC_API[event.route.id]?.includes(event.request.method) ?? false)
+	);
 }
 
-async function handleApi(event: RequestEvent, resolve: Parameters<Handle>[0]['resolve']): Promise<Response> {
-	if (isCrossOriginWrite(event)) return toResponse(refusal(403, 'Anrop från en annan webbplats tas inte emot.'));
+async function handleApi(
+	event: RequestEvent,
+	resolve: Parameters<Handle>[0]['resolve']
+): Promise<Response> {
 	const db = await getDatabase();
 	const token = event.cookies.get(SESSION_COOKIE);
 	const session = token ? await findSession(db, token) : null;
@@ -62,23 +73,43 @@ function unauthorized(event: RequestEvent, hadCookie: boolean): Response {
 	const response = toResponse(refusal(401, NOT_SIGNED_IN));
 	if (hadCookie) {
 		const secure = event.url.protocol === 'https:';
-		response.headers.append('set-cookie', event.cookies.serialize(SESSION_COOKIE, '', { path: '/', httpOnly: true, sameSite: 'lax', secure, maxAge: 0 }));
+		response.headers.append(
+			'set-cookie',
+			event.cookies.serialize(SESSION_COOKIE, '', {
+				path: '/',
+				httpOnly: true,
+				sameSite: 'lax',
+				secure,
+				maxAge: 0
+			})
+		);
 	}
 	return response;
 }
 
 /**
- * Defence in depth beside SvelteKit's CSRF check (which covers form posts
- * only) and SameSite=Lax: a write sent by a page of another site is refused,
- * whatever its content type. Hosts are compared, not whole origins:
- * adapter-node without ORIGIN takes every request for https, while a browser
- * on http://localhost:3000 sends Origin: http://localhost:3000.
+ * CSRF: a write sent by a page of another site is refused, on every path and
+ * whatever its content type, in Swedish. It replaces SvelteKit's own check
+ * (off in svelte.config.js: it answers in English plain text) and is
+ * stricter: SvelteKit looks only at form content types. Besides SameSite=Lax
+ * on the session cookie. A form content type (what a plain HTML form on
+ * another site can send) without an Origin header is refused too, as
+ * SvelteKit does; JSON without one comes from no browser form. Hosts are
+ * compared, not whole origins: adapter-node without ORIGIN takes every
+ * request for https, while a browser on http://localhost:3000 sends
+ * Origin: http://localhost:3000.
  */
-function isCrossOriginWrite(event: RequestEvent): boolean {
+function isCrossSiteWrite(event: RequestEvent): boolean {
 	if (['GET', 'HEAD', 'OPTIONS'].includes(event.request.method)) return false;
 	if (event.request.headers.get('sec-fetch-site') === 'cross-site') return true;
 	const origin = event.request.headers.get('origin');
-	return origin !== null && hostOf(origin) !== event.url.host;
+	if (origin === null) return isFormContentType(event.request);
+	return hostOf(origin) !== event.url.host;
+}
+
+function isFormContentType(request: Request): boolean {
+	const type = request.headers.get('content-type')?.split(';', 1)[0].trim().toLowerCase() ?? '';
+	return ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'].includes(type);
 }
 
 /** The host of an Origin header; null for "null" (sandboxed frames, file:) or anything unreadable. */

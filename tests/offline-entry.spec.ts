@@ -7,7 +7,10 @@ async function pendingCount(page: Page): Promise<string | null> {
 	return page.getByTestId('pending-count').getAttribute('data-count');
 }
 
-test('values entered offline survive reloads, with their pending edits', async ({ page, context }) => {
+test('values entered offline survive reloads, with their pending edits', async ({
+	page,
+	context
+}) => {
 	await openApp(page, '/');
 	await expect(page.getByRole('link', { name: 'Akademi Norr' }).first()).toBeVisible();
 
@@ -55,7 +58,9 @@ test('values entered offline survive reloads, with their pending edits', async (
 	await expect(page.getByTestId('ranking').locator('tbody tr').first()).toContainText('18,2 %');
 });
 
-test('a value that is not a number gets a Swedish message next to the field and is not saved', async ({ page }) => {
+test('a value that is not a number gets a Swedish message next to the field and is not saved', async ({
+	page
+}) => {
 	await openApp(page, '/grupp/akademi-norr/registrera?ar=2025');
 	await page.getByTestId('indicator-select').selectOption({ label: HEADLINE });
 	const input = page.getByTestId('value-input').first();

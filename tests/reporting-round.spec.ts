@@ -17,7 +17,7 @@ const ROUND = `/grupp/${AKADEMI_NORR}/rapportering/${YEAR}`;
 const GRID = `/grupp/${AKADEMI_NORR}/registrera?ar=${YEAR}`;
 
 async function pending(page: Page, count: number): Promise<void> {
-	await expect(page.getByTestId('pending-count')).toHaveAttribute('data-count', String(count), { timeout: 20_000 });
+	await expect(page.getByTestId('pending-count')).toHaveAttribute('data-count', String(count));
 }
 
 async function syncNow(page: Page): Promise<void> {
@@ -25,9 +25,15 @@ async function syncNow(page: Page): Promise<void> {
 	await pending(page, 0);
 }
 
-test('a reporting round: submit offline, return with a comment, lock the year, refuse a late offline edit', async ({ browser }, testInfo) => {
+test('a reporting round: submit offline, return with a comment, lock the year, refuse a late offline edit', async ({
+	browser
+}, testInfo) => {
 	test.setTimeout(120_000);
-	const [adminContext, reporterContext, editorContext] = [await browser.newContext(), await browser.newContext(), await browser.newContext()];
+	const [adminContext, reporterContext, editorContext] = [
+		await browser.newContext(),
+		await browser.newContext(),
+		await browser.newContext()
+	];
 
 	// The admin opens the 2026 round; the defaults follow the latest plan.
 	const admin = await openApp(adminContext, `/grupp/${AKADEMI_NORR}/rapportering`, 'admin');
@@ -49,7 +55,9 @@ test('a reporting round: submit offline, return with a comment, lock the year, r
 	await pending(reporter, 1);
 	await visit(reporter, ROUND);
 	await reporter.getByTestId('submit-values').click();
-	await expect(reporter.getByTestId('round-message')).toContainText('1 värde för Dorotea är inskickat');
+	await expect(reporter.getByTestId('round-message')).toContainText(
+		'1 värde för Dorotea är inskickat'
+	);
 	await pending(reporter, 2);
 	await reporterContext.setOffline(false);
 	await pending(reporter, 0);
@@ -60,7 +68,11 @@ test('a reporting round: submit offline, return with a comment, lock the year, r
 	await editor.getByTestId('only-outstanding').check();
 	await expect(editor.getByTestId('matrix-row').filter({ hasText: 'Dorotea' })).toHaveCount(1);
 	await editor.getByTestId('only-outstanding').uncheck();
-	await editor.getByTestId('matrix-row').filter({ hasText: 'Dorotea' }).locator('[data-state="submitted"]').click();
+	await editor
+		.getByTestId('matrix-row')
+		.filter({ hasText: 'Dorotea' })
+		.locator('[data-state="submitted"]')
+		.click();
 	await expect(editor.getByTestId('review-panel')).toContainText('15,1');
 	await expectNoSeriousAxeViolations(editor, testInfo, 'round page, reviewing');
 	await editor.getByTestId('return-comment').fill('Stämmer inte med SCB:s tabell, kontrollera');
@@ -71,10 +83,14 @@ test('a reporting round: submit offline, return with a comment, lock the year, r
 	// The reporter sees the comment at the value, and what is due on her start page.
 	await syncNow(reporter);
 	await visit(reporter, '/');
-	await expect(reporter.getByTestId('reminder').filter({ hasText: `Dorotea: 7 av 7 värden för ${YEAR}` })).toContainText('1 återsänt med kommentar');
+	await expect(
+		reporter.getByTestId('reminder').filter({ hasText: `Dorotea: 7 av 7 värden för ${YEAR}` })
+	).toContainText('1 återsänt med kommentar');
 	await visit(reporter, GRID);
 	await reporter.getByTestId('indicator-select').selectOption({ label: HEADLINE });
-	await expect(reporter.getByTestId('returned-comment')).toContainText('Återsänt av Erik Eriksson: Stämmer inte med SCB:s tabell, kontrollera');
+	await expect(reporter.getByTestId('returned-comment')).toContainText(
+		'Återsänt av Erik Eriksson: Stämmer inte med SCB:s tabell, kontrollera'
+	);
 
 	// She corrects it offline; meanwhile the admin approves the round and locks the year.
 	await reporterContext.setOffline(true);
@@ -102,8 +118,28 @@ test('a reporting round: submit offline, return with a comment, lock the year, r
 	// Reopening needs a reason and is logged.
 	await admin.getByTestId('reopen-reason').fill('Dorotea har fått rättade siffror från SCB');
 	await admin.getByTestId('reopen-year').click();
-	await expect(admin.getByTestId('round-log')).toContainText('Året öppnades igen av Anna Andersson: ”Dorotea har fått rättade siffror från SCB”');
+	await expect(admin.getByTestId('round-log')).toContainText(
+		'Året öppnades igen av Anna Andersson: ”Dorotea har fått rättade siffror från SCB”'
+	);
 	await expect(admin.getByTestId('round-state')).toContainText('Öppen');
 
 	for (const context of [adminContext, reporterContext, editorContext]) await context.close();
+});
+
+test("changing an open round starts from the round's own choices, and saving it unchanged keeps its deadline", async ({
+	page
+}) => {
+	// The demo's open round: Akademi Norr 2025, last day 15 December 2026 (docs/reporting.md).
+	await openApp(page, `/grupp/${AKADEMI_NORR}/rapportering`, 'admin');
+	await page.getByTestId('round-year').fill('2025');
+	await expect(page.getByTestId('round-deadline')).toHaveValue('2026-12-15');
+	const chosen = async () => page.locator('form.open-form input[type=checkbox]:checked').count();
+	const before = await chosen();
+	await page.getByTestId('open-round').click();
+	await expect(page).toHaveURL(new RegExp(`/grupp/${AKADEMI_NORR}/rapportering/2025$`));
+	await expect(page.getByTestId('round-state')).toContainText('sista dag 15 december 2026');
+	await visit(page, `/grupp/${AKADEMI_NORR}/rapportering`);
+	await page.getByTestId('round-year').fill('2025');
+	await expect(page.getByTestId('round-deadline')).toHaveValue('2026-12-15');
+	expect(await chosen()).toBe(before);
 });

@@ -21,7 +21,9 @@ async function syncNow(page: Page) {
 	await expect(page.getByTestId('sync-now')).toHaveText('Synka nu');
 }
 
-test('a conflict made offline is shown, resolved on one device and seen on the other', async ({ browser }) => {
+test('a conflict made offline is shown, resolved on one device and seen on the other', async ({
+	browser
+}) => {
 	const contextA = await browser.newContext();
 	const contextB = await browser.newContext();
 	const a = await openGrid(contextA, 'editor');

@@ -3,7 +3,15 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'];
+export const CHROMIUM_ARGS = [
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+	'--disable-quic',
+	'--no-first-run'
+];
 
 const TABLET = { width: 1024, height: 768 };
 
@@ -51,7 +59,8 @@ export async function timedSync(page) {
 		while (!idle()) await new Promise((r) => setTimeout(r, 20));
 		const started = performance.now();
 		button.click();
-		while (button.textContent.trim() !== 'Synkar…' && !button.disabled) await new Promise((r) => setTimeout(r, 5));
+		while (button.textContent.trim() !== 'Synkar…' && !button.disabled)
+			await new Promise((r) => setTimeout(r, 5));
 		while (!idle()) await new Promise((r) => setTimeout(r, 20));
 		const elapsed = performance.now() - started;
 		const error = document.querySelector('[data-testid="sync-error"]')?.textContent ?? null;
@@ -120,11 +129,15 @@ export async function timedFirstPull(page, user) {
 		const ended = await window.__firstPull;
 		const error = document.querySelector('[data-testid="sync-error"]')?.textContent ?? null;
 		if (error) throw new Error(`Synken misslyckades: ${error}`);
-		const first = performance.getEntriesByType('resource').find((e) => new URL(e.name).pathname === '/api/sync');
+		const first = performance
+			.getEntriesByType('resource')
+			.find((e) => new URL(e.name).pathname === '/api/sync');
 		if (!first) throw new Error('Synken skickade inget anrop.');
 		return ended - first.startTime;
 	});
-	await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 60_000 });
+	await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, {
+		timeout: 60_000
+	});
 	return elapsed;
 }
 
@@ -161,7 +174,14 @@ export async function rawBulkWrite(appPage, rawPage, chunkSize = 10_000) {
 			request.onerror = () => fail(request.error);
 		});
 		const store = window.__benchApp.transaction('measurements').objectStore('measurements');
-		const indexes = [...store.indexNames].map((name) => store.index(name)).map((i) => ({ name: i.name, keyPath: i.keyPath, unique: i.unique, multiEntry: i.multiEntry }));
+		const indexes = [...store.indexNames]
+			.map((name) => store.index(name))
+			.map((i) => ({
+				name: i.name,
+				keyPath: i.keyPath,
+				unique: i.unique,
+				multiEntry: i.multiEntry
+			}));
 		return { keyPath: store.keyPath, indexes };
 	});
 	await rawPage.evaluate(async ({ keyPath, indexes }) => {
@@ -173,7 +193,8 @@ export async function rawBulkWrite(appPage, rawPage, chunkSize = 10_000) {
 			const request = indexedDB.open('bench-raw', 1);
 			request.onupgradeneeded = () => {
 				const store = request.result.createObjectStore('measurements', { keyPath });
-				for (const i of indexes) store.createIndex(i.name, i.keyPath, { unique: i.unique, multiEntry: i.multiEntry });
+				for (const i of indexes)
+					store.createIndex(i.name, i.keyPath, { unique: i.unique, multiEntry: i.multiEntry });
 			};
 			request.onsuccess = () => done(request.result);
 			request.onerror = () => fail(request.error);
@@ -188,8 +209,16 @@ export async function rawBulkWrite(appPage, rawPage, chunkSize = 10_000) {
 			({ after, chunkSize }) =>
 				new Promise((done) => {
 					const range = after === null ? null : IDBKeyRange.lowerBound(after, true);
-					const request = window.__benchApp.transaction('measurements').objectStore('measurements').getAll(range, chunkSize);
-					request.onsuccess = () => done({ json: JSON.stringify(request.result), count: request.result.length, last: request.result.at(-1)?.id ?? null });
+					const request = window.__benchApp
+						.transaction('measurements')
+						.objectStore('measurements')
+						.getAll(range, chunkSize);
+					request.onsuccess = () =>
+						done({
+							json: JSON.stringify(request.result),
+							count: request.result.length,
+							last: request.result.at(-1)?.id ?? null
+						});
 				}),
 			{ after, chunkSize }
 		);
@@ -273,14 +302,38 @@ export async function rawIndicatorRead(page, indicatorId) {
 		const rowsStore = db.transaction('measurements').objectStore('measurements');
 		const byGender = rowsStore.indexNames.contains('[indicatorId+gender+year]');
 		const own = sliced
-			? await timedGetAll('measurementSlices', null, IDBKeyRange.bound([indicatorId, 'T', -Infinity], [indicatorId, 'T', Infinity]))
+			? await timedGetAll(
+					'measurementSlices',
+					null,
+					IDBKeyRange.bound([indicatorId, 'T', -Infinity], [indicatorId, 'T', Infinity])
+				)
 			: byGender
-				? await timedGetAll('measurements', '[indicatorId+gender+year]', IDBKeyRange.bound([indicatorId, 'T', -Infinity], [indicatorId, 'T', Infinity]))
-				: await timedGetAll('measurements', '[indicatorId+year]', IDBKeyRange.bound([indicatorId, -Infinity], [indicatorId, Infinity]));
-		const rows = await timedGetAll('measurements', '[indicatorId+year]', IDBKeyRange.bound([indicatorId, -Infinity], [indicatorId, Infinity]));
+				? await timedGetAll(
+						'measurements',
+						'[indicatorId+gender+year]',
+						IDBKeyRange.bound([indicatorId, 'T', -Infinity], [indicatorId, 'T', Infinity])
+					)
+				: await timedGetAll(
+						'measurements',
+						'[indicatorId+year]',
+						IDBKeyRange.bound([indicatorId, -Infinity], [indicatorId, Infinity])
+					);
+		const rows = await timedGetAll(
+			'measurements',
+			'[indicatorId+year]',
+			IDBKeyRange.bound([indicatorId, -Infinity], [indicatorId, Infinity])
+		);
 		db.close();
-		const values = sliced ? own.records.reduce((n, slice) => n + slice.organisationIds.length, 0) : own.records.length;
-		return { elapsed: own.elapsed, records: own.records.length, values, rowsElapsed: rows.elapsed, rows: rows.records.length };
+		const values = sliced
+			? own.records.reduce((n, slice) => n + slice.organisationIds.length, 0)
+			: own.records.length;
+		return {
+			elapsed: own.elapsed,
+			records: own.records.length,
+			values,
+			rowsElapsed: rows.elapsed,
+			rows: rows.records.length
+		};
 	}, indicatorId);
 }
 
@@ -289,7 +342,11 @@ export async function countSyncBytes(page, action) {
 	const cdp = await page.context().newCDPSession(page);
 	await cdp.send('Network.enable');
 	const requests = new Map();
-	const entry = (id) => requests.get(id) ?? requests.set(id, { sentHeaders: 0, sentBody: 0, received: 0, receivedHeaders: 0, sync: false }).get(id);
+	const entry = (id) =>
+		requests.get(id) ??
+		requests
+			.set(id, { sentHeaders: 0, sentBody: 0, received: 0, receivedHeaders: 0, sync: false })
+			.get(id);
 	cdp.on('Network.requestWillBeSent', ({ requestId, request }) => {
 		const e = entry(requestId);
 		e.sync = new URL(request.url).pathname === '/api/sync';
@@ -297,10 +354,15 @@ export async function countSyncBytes(page, action) {
 		e.hasPostData = request.hasPostData;
 	});
 	cdp.on('Network.requestWillBeSentExtraInfo', ({ requestId, headers }) => {
-		entry(requestId).sentHeaders = Object.entries(headers).reduce((n, [k, v]) => n + k.length + String(v).length + 4, 40);
+		entry(requestId).sentHeaders = Object.entries(headers).reduce(
+			(n, [k, v]) => n + k.length + String(v).length + 4,
+			40
+		);
 	});
 	cdp.on('Network.responseReceivedExtraInfo', ({ requestId, headersText, headers }) => {
-		entry(requestId).receivedHeaders = headersText ? headersText.length : Object.entries(headers).reduce((n, [k, v]) => n + k.length + String(v).length + 4, 20);
+		entry(requestId).receivedHeaders = headersText
+			? headersText.length
+			: Object.entries(headers).reduce((n, [k, v]) => n + k.length + String(v).length + 4, 20);
 	});
 	cdp.on('Network.loadingFinished', ({ requestId, encodedDataLength }) => {
 		entry(requestId).received = encodedDataLength;
@@ -310,7 +372,9 @@ export async function countSyncBytes(page, action) {
 	const sync = [...requests.entries()].filter(([, e]) => e.sync);
 	for (const [id, e] of sync) {
 		if (e.sentBody === 0 && e.hasPostData) {
-			const { postData } = await cdp.send('Network.getRequestPostData', { requestId: id }).catch(() => ({ postData: '' }));
+			const { postData } = await cdp
+				.send('Network.getRequestPostData', { requestId: id })
+				.catch(() => ({ postData: '' }));
 			e.sentBody = Buffer.byteLength(postData);
 		}
 	}
@@ -359,7 +423,10 @@ export async function coldStart(context, { throttle = 4 } = {}) {
 	try {
 		// Heard as a console message: polling the page (waitForFunction) would have Playwright
 		// evaluate its own script in the page while the app starts, 50 ms of the throttled CPU.
-		const ready = page.waitForEvent('console', { predicate: (message) => message.text() === READY_SIGNAL, timeout: 60_000 });
+		const ready = page.waitForEvent('console', {
+			predicate: (message) => message.text() === READY_SIGNAL,
+			timeout: 60_000
+		});
 		await page.goto('/');
 		await ready;
 		// Code the app loads after the dashboard answers (the sync machinery) is fetched by then too.
@@ -369,8 +436,15 @@ export async function coldStart(context, { throttle = 4 } = {}) {
 			// Where the time went: the shell's HTML, the last script fetched, DOMContentLoaded.
 			phases: {
 				html: performance.getEntriesByType('navigation')[0]?.responseEnd ?? null,
-				domContentLoaded: performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd ?? null,
-				lastScript: Math.max(0, ...performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.js')).map((e) => e.responseEnd))
+				domContentLoaded:
+					performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd ?? null,
+				lastScript: Math.max(
+					0,
+					...performance
+						.getEntriesByType('resource')
+						.filter((e) => e.name.endsWith('.js'))
+						.map((e) => e.responseEnd)
+				)
 			},
 			controlled: navigator.serviceWorker.controller !== null,
 			// Scripts requested before the dashboard was interactive, and every script of the first page.

@@ -41,7 +41,16 @@ export const HEADLINE = 'Andel invånare 25–64 år med eftergymnasial utbildni
  * busy two-core machine has been seen to take more than 30 s.
  */
 export async function waitForServiceWorker(page: Page): Promise<void> {
-	await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 60_000 });
+	const controlled = () => navigator.serviceWorker?.controller != null;
+	try {
+		await page.waitForFunction(controlled, null, { timeout: 45_000 });
+	} catch {
+		// An installed worker that has not claimed this page (its activation raced a navigation) takes
+		// it at the next load, as it would for a user who opens the app again.
+		await page.evaluate(() => navigator.serviceWorker.ready);
+		await page.reload();
+		await page.waitForFunction(controlled, null, { timeout: 45_000 });
+	}
 }
 
 /**
@@ -49,7 +58,9 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
  * this waits for the time of the last sync ("synkat 10:42") instead.
  */
 export async function waitForFirstSync(page: Page): Promise<void> {
-	await expect(page.getByTestId('connection-status')).toContainText(/synkat \d{1,2}[:.]\d{2}/, { timeout: 30_000 });
+	await expect(page.getByTestId('connection-status')).toContainText(/synkat \d{1,2}[:.]\d{2}/, {
+		timeout: 30_000
+	});
 }
 
 /**
@@ -58,7 +69,11 @@ export async function waitForFirstSync(page: Page): Promise<void> {
  * until the service worker controls it and the first sync has pulled the
  * server's rows. After this the test may go offline.
  */
-export async function openApp(target: BrowserContext | Page, path = '/', role: DemoRole = 'everywhere'): Promise<Page> {
+export async function openApp(
+	target: BrowserContext | Page,
+	path = '/',
+	role: DemoRole = 'everywhere'
+): Promise<Page> {
 	const page = 'newPage' in target ? await target.newPage() : target;
 	await signIn(page, role);
 	await page.goto(path);
@@ -70,5 +85,42 @@ export async function openApp(target: BrowserContext | Page, path = '/', role: D
 /** A full navigation (as typing an address): offline, the service worker answers with the app shell. */
 export async function visit(page: Page, path: string): Promise<void> {
 	await page.goto(path);
-	await expect(page.locator('main')).not.toContainText('Öppnar lokal databas', { timeout: 15_000 });
+	await expect(page.locator('main')).not.toContainText('Öppnar lokal databas');
+}
+
+/**
+ * Gives a demo user one more role, as the admin of every grouping would in
+ * "Användare och roller": through the admin API, from a signed-in page of
+ * that admin (the browser sends the session cookie). Safe to repeat.
+ */
+export async function grantRole(
+	context: BrowserContext,
+	email: string,
+	assignment: {
+		organisationId: string;
+		role: 'admin' | 'editor' | 'reporter' | 'viewer';
+		municipalityId?: string;
+	},
+	findIn: string
+): Promise<void> {
+	const page = await context.newPage();
+	await signIn(page, 'everywhere');
+	const answer = await page.evaluate(
+		async ({ email, assignment, findIn }) => {
+			const listed = await fetch(
+				`/api/admin/users?organisation=${encodeURIComponent(findIn)}`
+			).then((r) => r.json());
+			const user = (listed.users as { id: string; email: string }[]).find((u) => u.email === email);
+			if (!user) return `no user ${email} in ${findIn}`;
+			const response = await fetch('/api/admin/roles', {
+				method: 'PUT',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ userId: user.id, assignment })
+			});
+			return response.ok ? 'ok' : `${response.status} ${await response.text()}`;
+		},
+		{ email, assignment, findIn }
+	);
+	expect(answer).toBe('ok');
+	await page.close();
 }

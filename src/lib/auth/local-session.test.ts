@@ -1,19 +1,33 @@
 import { describe, it, expect } from 'vitest';
 import { handOverRefusal, readLocalSession, writeLocalSession } from './local-session';
-import { createTestDatabase } from '$lib/db/test-database';
-import { saveMeasurement } from '$lib/db/edits';
-import type { SessionInfo } from '$lib/domain/auth';
+import { createTestDatabase } from '$lib/local-store/test-database';
+import { saveMeasurement } from '$lib/local-store/edits';
+import type { SessionInfo } from '$lib/domain/access/auth';
 
 const disa: SessionInfo = {
 	user: { id: 'u1', email: 'disa@dorotea.example', name: 'Disa Dorotea' },
 	roles: [{ organisationId: 'akademi-norr', role: 'reporter', municipalityId: 'kommun-2425' }]
 };
-const erik: SessionInfo = { user: { id: 'u2', email: 'erik@akademinorr.example', name: 'Erik Editor' }, roles: [] };
+const erik: SessionInfo = {
+	user: { id: 'u2', email: 'erik@akademinorr.example', name: 'Erik Editor' },
+	roles: []
+};
 
 async function withPendingEdit() {
 	const db = createTestDatabase();
 	await writeLocalSession(db, disa);
-	await saveMeasurement(db, { indicatorId: 'i', organisationId: 'kommun-2425', year: 2025, gender: 'T', value: 14.8, status: 'preliminary' }, { name: 'Disa Dorotea' });
+	await saveMeasurement(
+		db,
+		{
+			indicatorId: 'i',
+			organisationId: 'kommun-2425',
+			year: 2025,
+			gender: 'T',
+			value: 14.8,
+			status: 'preliminary'
+		},
+		{ name: 'Disa Dorotea' }
+	);
 	return db;
 }
 
@@ -28,7 +42,10 @@ describe('the session remembered on the device', () => {
 		const db = createTestDatabase();
 		await db.meta.put({ key: 'session', value: { session: disa, writtenBy: 'an earlier build' } });
 		expect(await readLocalSession(db)).toEqual(disa);
-		await db.meta.put({ key: 'session', value: { session: { user: { id: 'u1' }, roles: 'all' }, writtenBy: 'an earlier build' } });
+		await db.meta.put({
+			key: 'session',
+			value: { session: { user: { id: 'u1' }, roles: 'all' }, writtenBy: 'an earlier build' }
+		});
 		expect(await readLocalSession(db)).toBeNull();
 	});
 

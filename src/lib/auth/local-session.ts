@@ -1,6 +1,6 @@
 import { version } from '$app/environment';
-import type { SessionInfo } from '$lib/domain/auth';
-import type { LagesbildDatabase } from '$lib/db/database';
+import type { SessionInfo } from '$lib/domain/access/auth';
+import type { LagesbildDatabase } from '$lib/local-store/database';
 
 /**
  * The signed-in user as this device remembers it. The server's cookie proves
@@ -24,13 +24,16 @@ export async function readLocalSession(db: LagesbildDatabase): Promise<SessionIn
 	const value = (await db.meta.get(SESSION_KEY))?.value;
 	if (value === undefined) return null;
 	if (isStoredSession(value) && value.writtenBy === version) return value.session as SessionInfo;
-	const { SessionInfo } = await import('$lib/domain/auth');
+	const { SessionInfo } = await import('$lib/domain/access/auth');
 	const parsed = SessionInfo.safeParse(isStoredSession(value) ? value.session : value);
 	return parsed.success ? parsed.data : null;
 }
 
 export function writeLocalSession(db: LagesbildDatabase, session: SessionInfo): Promise<unknown> {
-	return db.meta.put({ key: SESSION_KEY, value: { session, writtenBy: version } satisfies StoredSession });
+	return db.meta.put({
+		key: SESSION_KEY,
+		value: { session, writtenBy: version } satisfies StoredSession
+	});
 }
 
 function isStoredSession(value: unknown): value is StoredSession {
@@ -42,7 +45,10 @@ function isStoredSession(value: unknown): value is StoredSession {
  * one user must never be sent under another user's name: they stay until
  * their author signs in again, or signs out and gives them up.
  */
-export async function handOverRefusal(db: LagesbildDatabase, incoming: SessionInfo): Promise<string | null> {
+export async function handOverRefusal(
+	db: LagesbildDatabase,
+	incoming: SessionInfo
+): Promise<string | null> {
 	const current = await readLocalSession(db);
 	const pending = await db.outbox.count();
 	if (!current || current.user.id === incoming.user.id || pending === 0) return null;

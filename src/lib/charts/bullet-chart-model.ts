@@ -1,8 +1,8 @@
 import { scaleLinear } from 'd3-scale';
-import type { GoalStatus } from '$lib/domain/assessment';
-import type { BetterDirection, Unit } from '$lib/domain/indicator';
-import type { TargetRule } from '$lib/domain/target';
-import { atRiskMargin } from '$lib/domain/status';
+import type { GoalStatus } from '$lib/domain/figures/assessment';
+import type { BetterDirection, Unit } from '$lib/domain/plan/indicator';
+import type { TargetRule } from '$lib/domain/plan/target';
+import { atRiskMargin } from '$lib/domain/figures/status';
 import { valueDomain, valueTicks, type Tick } from './scales';
 
 /** A stretch of the value axis and the status a value there gets. */
@@ -24,7 +24,14 @@ export function statusBands(
 	domain: [number, number]
 ): StatusBand[] {
 	const margin = unit === 'yesno' ? 0 : atRiskMargin(rule, targetValue);
-	const side = rule.kind === 'threshold' ? (rule.operator === '>=' ? 'higher' : rule.operator === '<=' ? 'lower' : 'none') : direction;
+	const side =
+		rule.kind === 'threshold'
+			? rule.operator === '>='
+				? 'higher'
+				: rule.operator === '<='
+					? 'lower'
+					: 'none'
+			: direction;
 	const [min, max] = domain;
 	const t = targetValue;
 	let bands: StatusBand[];
@@ -103,18 +110,28 @@ export function bulletModel(input: BulletInput): BulletModel {
 	const padding = input.padding ?? 8;
 	const width = Math.max(input.width, 2 * padding + 40);
 	const domain =
-		input.domain ?? valueDomain([input.value, input.comparison, input.targetValue], input.unit, { includeZero: true, padding: 0.08 });
-	const scale = scaleLinear().domain(domain).range([padding, width - padding]).clamp(true);
+		input.domain ??
+		valueDomain([input.value, input.comparison, input.targetValue], input.unit, {
+			includeZero: true,
+			padding: 0.08
+		});
+	const scale = scaleLinear()
+		.domain(domain)
+		.range([padding, width - padding])
+		.clamp(true);
 	const zeroX = scale(Math.min(Math.max(0, domain[0]), domain[1]));
-	const present = (v: number | null | undefined): v is number => typeof v === 'number' && Number.isFinite(v);
+	const present = (v: number | null | undefined): v is number =>
+		typeof v === 'number' && Number.isFinite(v);
 
 	const bands =
 		present(input.targetValue) && input.rule
-			? statusBands(input.targetValue, input.rule, input.direction, input.unit, domain).map((b) => ({
-					...b,
-					x: scale(b.from),
-					width: scale(b.to) - scale(b.from)
-				}))
+			? statusBands(input.targetValue, input.rule, input.direction, input.unit, domain).map(
+					(b) => ({
+						...b,
+						x: scale(b.from),
+						width: scale(b.to) - scale(b.from)
+					})
+				)
 			: [];
 
 	let bar: BulletModel['bar'] = null;
@@ -130,7 +147,12 @@ export function bulletModel(input: BulletInput): BulletModel {
 		comparisonX: present(input.comparison) ? scale(input.comparison) : null,
 		targetX: present(input.targetValue) ? scale(input.targetValue) : null,
 		bands,
-		ticks: valueTicks(domain, [padding, width - padding], input.unit, Math.max(2, Math.min(6, Math.floor(width / 90)))),
+		ticks: valueTicks(
+			domain,
+			[padding, width - padding],
+			input.unit,
+			Math.max(2, Math.min(6, Math.floor(width / 90)))
+		),
 		zeroX,
 		range: [padding, width - padding]
 	};

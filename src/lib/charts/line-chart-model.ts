@@ -1,13 +1,23 @@
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
-import type { Unit } from '$lib/domain/indicator';
-import type { Target } from '$lib/domain/target';
-import { targetForYear, targetPath } from '$lib/domain/targets';
+import type { Unit } from '$lib/domain/plan/indicator';
+import type { Target } from '$lib/domain/plan/target';
+import { targetForYear, targetPath } from '$lib/domain/plan/targets';
 import { formatValue } from '$lib/domain/format';
 import { valueDomain, valueTicks, yearTicks, type Margins, type Tick } from './scales';
 
-/** One year of a series; null = no value that year (the line breaks there). */
-export type SeriesPoint = { year: number; value: number | null; exampleData?: boolean };
+/**
+ * One year of a series; null = no value that year (the line breaks there).
+ * `preliminary`: a grouping's figure that not every member has reported
+ * ("4 av 12"): drawn as a point of its own, never joined to the line, so a
+ * sum over four members is not drawn as a fall.
+ */
+export type SeriesPoint = {
+	year: number;
+	value: number | null;
+	exampleData?: boolean;
+	preliminary?: { counted: number; of: number };
+};
 
 export type TargetLike = Pick<Target, 'baseline' | 'rule'>;
 
@@ -31,7 +41,13 @@ export type LineChartInput = {
 	yTickCount?: number;
 };
 
-export type PlotPoint = { year: number; value: number; x: number; y: number };
+export type PlotPoint = {
+	year: number;
+	value: number;
+	x: number;
+	y: number;
+	preliminary?: { counted: number; of: number };
+};
 
 export type ChartPoint = PlotPoint & {
 	/** "16,6 %" */
@@ -81,12 +97,19 @@ export type LineChartModel = {
 
 export const DEFAULT_MARGIN: Margins = { top: 12, right: 16, bottom: 28, left: 56 };
 
-function present(points: readonly SeriesPoint[] | undefined): { year: number; value: number; exampleData?: boolean }[] {
-	return (points ?? []).filter((p): p is { year: number; value: number } => typeof p.value === 'number' && Number.isFinite(p.value));
+function present(points: readonly SeriesPoint[] | undefined): (SeriesPoint & { value: number })[] {
+	return (points ?? []).filter(
+		(p): p is SeriesPoint & { value: number } =>
+			typeof p.value === 'number' && Number.isFinite(p.value)
+	);
 }
 
 /** The target values that fall inside the chart's years (for its scale and its drawing). */
-export function targetValuesInYears(target: TargetLike | null | undefined, from: number, to: number): PlotPoint[] {
+export function targetValuesInYears(
+	target: TargetLike | null | undefined,
+	from: number,
+	to: number
+): PlotPoint[] {
 	if (!target) return [];
 	return targetPath(target, from, to).map((p) => ({ ...p, x: 0, y: 0 }));
 }
@@ -103,7 +126,8 @@ export function lineChartModel(input: LineChartInput): LineChartModel {
 	const height = Math.max(input.height, margin.top + margin.bottom + 40);
 	const innerWidth = width - margin.left - margin.right;
 	const innerHeight = height - margin.top - margin.bottom;
-	const [from, to] = input.years[0] <= input.years[1] ? input.years : [input.years[1], input.years[0]];
+	const [from, to] =
+		input.years[0] <= input.years[1] ? input.years : [input.years[1], input.years[0]];
 
 	const main = present(input.series).filter((p) => p.year >= from && p.year <= to);
 	const reference = present(input.reference).filter((p) => p.year >= from && p.year <= to);
@@ -112,7 +136,15 @@ export function lineChartModel(input: LineChartInput): LineChartModel {
 
 	const yDomain =
 		input.yDomain ??
-		valueDomain([...main.map((p) => p.value), ...reference.map((p) => p.value), ...targetPoints.map((p) => p.value), thresholdValue], input.unit);
+		valueDomain(
+			[
+				...main.map((p) => p.value),
+				...reference.map((p) => p.value),
+				...targetPoints.map((p) => p.value),
+				thresholdValue
+			],
+			input.unit
+		);
 
 	// One year only: centre it rather than put it on the left edge.
 	const xScale = scaleLinear()
@@ -122,8 +154,12 @@ export function lineChartModel(input: LineChartInput): LineChartModel {
 	const x = (year: number) => xScale(year);
 	const y = (value: number) => yScale(value);
 
+	// The line joins final years only: a preliminary year is a gap in it, drawn as a point of its own.
 	const pathOf = (points: readonly SeriesPoint[]) => {
-		const inYears = points.filter((p) => p.year >= from && p.year <= to).sort((a, b) => a.year - b.year);
+		const inYears = points
+			.filter((p) => p.year >= from && p.year <= to)
+			.map((p) => (p.preliminary ? { year: p.year, value: null } : p))
+			.sort((a, b) => a.year - b.year);
 		if (present(inYears).length === 0) return null;
 		return (
 			line<SeriesPoint>()
@@ -133,16 +169,32 @@ export function lineChartModel(input: LineChartInput): LineChartModel {
 		);
 	};
 
-	const plotted = (p: { year: number; value: number }): PlotPoint => ({ year: p.year, value: p.value, x: x(p.year), y: y(p.value) });
+	const plotted = (p: {
+		year: number;
+		value: number;
+		preliminary?: { counted: number; of: number };
+	}): PlotPoint =>
+		p.preliminary
+			? { year: p.year, value: p.value, x: x(p.year), y: y(p.value), preliminary: p.preliminary }
+			: { year: p.year, value: p.value, x: x(p.year), y: y(p.value) };
 
 	let target: TargetShape | null = null;
 	if (input.target) {
 		const rule = input.target.rule;
-		if (rule.kind === 'threshold') target = { kind: 'threshold', value: rule.value, y: y(rule.value), operator: rule.operator };
-		else if (rule.kind === 'perYear') target = { kind: 'points', points: targetPoints.map(plotted) };
+		if (rule.kind === 'threshold')
+			target = { kind: 'threshold', value: rule.value, y: y(rule.value), operator: rule.operator };
+		else if (rule.kind === 'perYear')
+			target = { kind: 'points', points: targetPoints.map(plotted) };
 		else if (targetPoints.length > 0) {
 			const points = targetPoints.map(plotted);
-			target = { kind: 'path', d: line<PlotPoint>().x((p) => p.x).y((p) => p.y)(points) ?? '', points };
+			target = {
+				kind: 'path',
+				d:
+					line<PlotPoint>()
+						.x((p) => p.x)
+						.y((p) => p.y)(points) ?? '',
+				points
+			};
 		}
 	}
 
@@ -154,8 +206,17 @@ export function lineChartModel(input: LineChartInput): LineChartModel {
 		innerWidth,
 		innerHeight,
 		yDomain,
-		xTicks: yearTicks(from, to, maxYearTicks).map((year) => ({ value: year, position: x(year), label: String(year) })),
-		yTicks: valueTicks(yDomain, [innerHeight, 0], input.unit, input.yTickCount ?? Math.max(2, Math.min(6, Math.floor(innerHeight / 40)))),
+		xTicks: yearTicks(from, to, maxYearTicks).map((year) => ({
+			value: year,
+			position: x(year),
+			label: String(year)
+		})),
+		yTicks: valueTicks(
+			yDomain,
+			[innerHeight, 0],
+			input.unit,
+			input.yTickCount ?? Math.max(2, Math.min(6, Math.floor(innerHeight / 40)))
+		),
 		line: pathOf(input.series),
 		referenceLine: input.reference ? pathOf(input.reference) : null,
 		referencePoints: reference.map(plotted),
@@ -176,7 +237,10 @@ export function lineChartModel(input: LineChartInput): LineChartModel {
 	};
 }
 
-function withHitAreas<T extends { x: number }>(points: T[], innerWidth: number): (T & { hit: { x0: number; x1: number } })[] {
+function withHitAreas<T extends { x: number }>(
+	points: T[],
+	innerWidth: number
+): (T & { hit: { x0: number; x1: number } })[] {
 	return points.map((p, i) => ({
 		...p,
 		hit: {
@@ -195,7 +259,8 @@ export function withGaps(points: readonly SeriesPoint[]): SeriesPoint[] {
 	const years = points.map((p) => p.year);
 	if (years.length === 0) return [];
 	const out: SeriesPoint[] = [];
-	for (let year = Math.min(...years); year <= Math.max(...years); year++) out.push(byYear.get(year) ?? { year, value: null });
+	for (let year = Math.min(...years); year <= Math.max(...years); year++)
+		out.push(byYear.get(year) ?? { year, value: null });
 	return out;
 }
 

@@ -1,5 +1,5 @@
 import { scaleLinear } from 'd3-scale';
-import type { Unit } from '$lib/domain/indicator';
+import type { Unit } from '$lib/domain/plan/indicator';
 import { valueDomain } from './scales';
 
 export type RankingBar = { id: string; x: number; width: number };
@@ -16,12 +16,23 @@ export function rankingBars(
 	reference?: number | null,
 	padding = 2
 ): RankingBarsModel {
-	const domain = valueDomain([...rows.map((r) => r.value), reference], unit, { includeZero: true, padding: 0.05 });
-	const scale = scaleLinear().domain(domain).range([padding, Math.max(padding + 1, width - padding)]).clamp(true);
+	const domain = valueDomain([...rows.map((r) => r.value), reference], unit, {
+		includeZero: true,
+		padding: 0.05
+	});
+	const scale = scaleLinear()
+		.domain(domain)
+		.range([padding, Math.max(padding + 1, width - padding)])
+		.clamp(true);
 	const zero = scale(Math.min(Math.max(0, domain[0]), domain[1]));
 	return {
 		width,
-		bars: rows.map((r) => ({ id: r.id, x: Math.min(zero, scale(r.value)), width: Math.abs(scale(r.value) - zero) })),
-		referenceX: typeof reference === 'number' && Number.isFinite(reference) ? scale(reference) : null
+		bars: rows.map((r) => ({
+			id: r.id,
+			x: Math.min(zero, scale(r.value)),
+			width: Math.abs(scale(r.value) - zero)
+		})),
+		referenceX:
+			typeof reference === 'number' && Number.isFinite(reference) ? scale(reference) : null
 	};
 }

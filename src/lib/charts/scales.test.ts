@@ -40,8 +40,20 @@ describe('ticks in sv-SE', () => {
 	it('uses whole numbers for whole steps, a space as thousands separator, Mkr for millions', () => {
 		expect(valueTicks([0, 100], [100, 0], 'percent', 5).map((t) => t.label)).toContain('20 %');
 		expect(formatTick(150_000, 'persons', 0)).toBe('150\u00a0000');
-		expect(valueTicks([0, 3_000_000], [100, 0], 'sek', 3).map((t) => t.label)).toEqual(['0 kr', '1 Mkr', '2 Mkr', '3 Mkr']);
-		expect(valueTicks([2_000_000, 3_000_000], [100, 0], 'sek', 4).map((t) => t.label)).toEqual(['2,0 Mkr', '2,2 Mkr', '2,4 Mkr', '2,6 Mkr', '2,8 Mkr', '3,0 Mkr']);
+		expect(valueTicks([0, 3_000_000], [100, 0], 'sek', 3).map((t) => t.label)).toEqual([
+			'0 kr',
+			'1 Mkr',
+			'2 Mkr',
+			'3 Mkr'
+		]);
+		expect(valueTicks([2_000_000, 3_000_000], [100, 0], 'sek', 4).map((t) => t.label)).toEqual([
+			'2,0 Mkr',
+			'2,2 Mkr',
+			'2,4 Mkr',
+			'2,6 Mkr',
+			'2,8 Mkr',
+			'3,0 Mkr'
+		]);
 		expect(valueTicks([0, 1], [100, 0], 'yesno').map((t) => t.label)).toEqual(['Nej', 'Ja']);
 	});
 

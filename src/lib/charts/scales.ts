@@ -1,5 +1,5 @@
 import { scaleLinear } from 'd3-scale';
-import type { Unit } from '$lib/domain/indicator';
+import type { Unit } from '$lib/domain/plan/indicator';
 import { formatNumber } from '$lib/domain/format';
 
 /** Space around a chart's plot area, in px. */
@@ -35,7 +35,8 @@ export function valueDomain(
 	const present = values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
 	const [lowest, highest] = unitBounds(unit);
 	if (present.length === 0) {
-		const fallback: [number, number] = unit === 'scale5' ? [1, 5] : unit === 'yesno' ? [0, 1] : [0, 1];
+		const fallback: [number, number] =
+			unit === 'scale5' ? [1, 5] : unit === 'yesno' ? [0, 1] : [0, 1];
 		return fallback;
 	}
 	let min = Math.min(...present);
@@ -74,7 +75,9 @@ export function formatTick(value: number, unit: Unit, decimals: number): string 
 		case 'percent':
 			return `${formatNumber(v, decimals)} %`;
 		case 'sek':
-			return Math.abs(v) >= 1_000_000 ? `${formatNumber(v / 1_000_000, decimals)} Mkr` : `${formatNumber(v, decimals)} kr`;
+			return Math.abs(v) >= 1_000_000
+				? `${formatNumber(v / 1_000_000, decimals)} Mkr`
+				: `${formatNumber(v, decimals)} kr`;
 		case 'yesno':
 			return v >= 1 ? 'Ja' : v <= 0 ? 'Nej' : formatNumber(v, decimals);
 		default:
@@ -83,7 +86,12 @@ export function formatTick(value: number, unit: Unit, decimals: number): string 
 }
 
 /** About `count` value ticks on a linear scale, labelled in sv-SE with as many decimals as the step needs. */
-export function valueTicks(domain: [number, number], range: [number, number], unit: Unit, count = 5): Tick[] {
+export function valueTicks(
+	domain: [number, number],
+	range: [number, number],
+	unit: Unit,
+	count = 5
+): Tick[] {
 	const scale = scaleLinear().domain(domain).range(range);
 	const values = unit === 'yesno' ? [0, 1] : scale.ticks(count);
 	const step = values.length > 1 ? values[1] - values[0] : 1;
@@ -102,7 +110,9 @@ export function valueTicks(domain: [number, number], range: [number, number], un
 export function yearTicks(from: number, to: number, maxTicks: number): number[] {
 	if (to < from) return [];
 	const span = to - from;
-	const step = [1, 2, 5, 10, 20, 25, 50].find((s) => Math.floor(span / s) + 1 <= Math.max(1, maxTicks)) ?? Math.ceil(span / Math.max(1, maxTicks));
+	const step =
+		[1, 2, 5, 10, 20, 25, 50].find((s) => Math.floor(span / s) + 1 <= Math.max(1, maxTicks)) ??
+		Math.ceil(span / Math.max(1, maxTicks));
 	const years: number[] = [];
 	for (let year = to; year >= from; year -= step) years.unshift(year);
 	return years;

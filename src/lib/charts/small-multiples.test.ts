@@ -22,8 +22,14 @@ describe('sharedDomain', () => {
 	it('holds every member and the reference series, within the years shown', () => {
 		const [min, max] = sharedDomain(
 			[
-				[{ year: 2022, value: 14.4 }, { year: 2024, value: 14.9 }],
-				[{ year: 2024, value: 20.3 }, { year: 2010, value: 40 }]
+				[
+					{ year: 2022, value: 14.4 },
+					{ year: 2024, value: 14.9 }
+				],
+				[
+					{ year: 2024, value: 20.3 },
+					{ year: 2010, value: 40 }
+				]
 			],
 			'percent',
 			[2022, 2024],
@@ -37,7 +43,16 @@ describe('sharedDomain', () => {
 
 describe('rankingBars', () => {
 	it('puts all bars on one scale from zero, with the reference line on it', () => {
-		const m = rankingBars([{ id: 'a', value: 20 }, { id: 'b', value: 10 }], 200, 'percent', 15, 0);
+		const m = rankingBars(
+			[
+				{ id: 'a', value: 20 },
+				{ id: 'b', value: 10 }
+			],
+			200,
+			'percent',
+			15,
+			0
+		);
 		expect(m.bars[0].x).toBe(0);
 		expect(m.bars[0].width).toBeCloseTo(2 * m.bars[1].width, 6);
 		expect(m.referenceX).toBeCloseTo((m.bars[0].width * 15) / 20, 6);

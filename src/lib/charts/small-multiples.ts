@@ -1,8 +1,13 @@
-import type { Unit } from '$lib/domain/indicator';
+import type { Unit } from '$lib/domain/plan/indicator';
 import { valueDomain } from './scales';
 import { targetValuesInYears, type SeriesPoint, type TargetLike } from './line-chart-model';
 
-export type SmallMultiplesLayout = { columns: number; rows: number; cellWidth: number; cellHeight: number };
+export type SmallMultiplesLayout = {
+	columns: number;
+	rows: number;
+	cellWidth: number;
+	cellHeight: number;
+};
 
 /**
  * How many small charts fit side by side in `containerWidth`: as many as keep

@@ -18,11 +18,15 @@ describe('Swedish number formatting', () => {
 
 	it('reads back what it writes, for any value and number of decimals', () => {
 		fc.assert(
-			fc.property(fc.integer({ min: -1e9, max: 1e9 }), fc.integer({ min: 0, max: 3 }), (n, decimals) => {
-				const value = n / 10 ** decimals;
-				const parsed = parseSwedishNumber(formatNumber(value, decimals));
-				return parsed.ok && Math.abs(parsed.value - value) < 1e-9;
-			})
+			fc.property(
+				fc.integer({ min: -1e9, max: 1e9 }),
+				fc.integer({ min: 0, max: 3 }),
+				(n, decimals) => {
+					const value = n / 10 ** decimals;
+					const parsed = parseSwedishNumber(formatNumber(value, decimals));
+					return parsed.ok && Math.abs(parsed.value - value) < 1e-9;
+				}
+			)
 		);
 	});
 

@@ -1,4 +1,4 @@
-import type { Unit } from './indicator';
+import type { Unit } from './plan/indicator';
 
 /**
  * Swedish number formatting: decimal comma and a non-breaking space as the
@@ -9,7 +9,10 @@ const formatters = new Map<number, Intl.NumberFormat>();
 function numberFormat(decimals: number): Intl.NumberFormat {
 	let f = formatters.get(decimals);
 	if (!f) {
-		f = new Intl.NumberFormat('sv-SE', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+		f = new Intl.NumberFormat('sv-SE', {
+			minimumFractionDigits: decimals,
+			maximumFractionDigits: decimals
+		});
 		formatters.set(decimals, f);
 	}
 	return f;
@@ -19,10 +22,18 @@ export function formatNumber(value: number, decimals = 0): string {
 	return numberFormat(decimals).format(value);
 }
 
-const UNIT_SUFFIX: Partial<Record<Unit, string>> = { percent: ' %', sek: ' kr', persons: ' personer' };
+const UNIT_SUFFIX: Partial<Record<Unit, string>> = {
+	percent: ' %',
+	sek: ' kr',
+	persons: ' personer'
+};
 
 /** A value as a person reads it: "16,6 %", "2 630 000 kr", "Ja", "4 av 5". */
-export function formatValue(value: number | string | null | undefined, unit: Unit, decimals = 0): string {
+export function formatValue(
+	value: number | string | null | undefined,
+	unit: Unit,
+	decimals = 0
+): string {
 	if (value === null || value === undefined || value === '') return '–';
 	if (typeof value === 'string') return value;
 	switch (unit) {
@@ -35,11 +46,17 @@ export function formatValue(value: number | string | null | undefined, unit: Uni
 	}
 }
 
-const AMOUNT_WORDS: Partial<Record<Unit, string>> = { percent: 'procentenheter', sek: 'kr', persons: 'personer', scale5: 'steg' };
+const AMOUNT_WORDS: Partial<Record<Unit, string>> = {
+	percent: 'procentenheter',
+	sek: 'kr',
+	persons: 'personer',
+	scale5: 'steg'
+};
 // Made when first needed, never when the module loads: the first Intl object of a page loads
 // ICU's data (50–150 ms of a throttled cold start), and the start page formats no numbers.
 let upToFourDecimalsFormat: Intl.NumberFormat | undefined;
-const upToFourDecimals = () => (upToFourDecimalsFormat ??= new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 4 }));
+const upToFourDecimals = () =>
+	(upToFourDecimalsFormat ??= new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 4 }));
 
 /**
  * An amount of the unit, without sign: "0,5 procentenheter", "340 000 kr", "3".
@@ -48,7 +65,10 @@ const upToFourDecimals = () => (upToFourDecimalsFormat ??= new Intl.NumberFormat
  */
 export function formatAmount(amount: number, unit: Unit, decimals?: number): string {
 	const magnitude = Math.abs(amount) + 0;
-	const n = decimals === undefined ? upToFourDecimals().format(magnitude) : formatNumber(magnitude, decimals);
+	const n =
+		decimals === undefined
+			? upToFourDecimals().format(magnitude)
+			: formatNumber(magnitude, decimals);
 	const word = AMOUNT_WORDS[unit];
 	return word ? `${n} ${word}` : n;
 }
@@ -68,7 +88,10 @@ export type ParseResult = { ok: true; value: number } | { ok: false; error: stri
  * "2 630 000", "2 630 000,50", "−3,2", "16,6 %". Rejects anything ambiguous.
  */
 export function parseSwedishNumber(input: string): ParseResult {
-	let s = input.trim().replace(/[\u00a0\u202f\s]/g, '').replace(/\u2212/g, '-');
+	let s = input
+		.trim()
+		.replace(/[\u00a0\u202f\s]/g, '')
+		.replace(/\u2212/g, '-');
 	s = s.replace(/(%|kr|sek)$/i, '');
 	if (s === '') return { ok: false, error: 'Värde saknas' };
 	const commas = (s.match(/,/g) ?? []).length;

@@ -1,11 +1,16 @@
-import type { Gender } from './measurement';
+import type { Gender } from './figures/measurement';
 
 /**
  * Ids derived from natural keys, so two devices that record the same value
  * offline produce the same row id and the sync can detect the conflict instead
  * of creating a duplicate.
  */
-export function measurementId(indicatorId: string, organisationId: string, year: number, gender: Gender): string {
+export function measurementId(
+	indicatorId: string,
+	organisationId: string,
+	year: number,
+	gender: Gender
+): string {
 	return `m:${indicatorId}:${organisationId}:${year}:${gender.toLowerCase()}`;
 }
 

@@ -1,4 +1,4 @@
-import type { Indicator } from './indicator';
+import type { Indicator } from './plan/indicator';
 
 /** Test helper (not a test file): a plain member indicator of grouping 'f', with whatever a test needs changed. */
 export function testIndicator(id: string, overrides: Partial<Indicator> = {}): Indicator {

@@ -1,4 +1,4 @@
-import type { LagesbildDatabase } from '$lib/db/database';
+import type { LagesbildDatabase } from '$lib/local-store/database';
 import { DEFAULT_KOLADA_BASE_URL, normaliseKoladaBaseUrl } from './kolada-client';
 
 /** Import settings kept on the device, in the local store's key–value table. */
@@ -12,7 +12,10 @@ export async function koladaBaseUrl(db: LagesbildDatabase): Promise<string> {
 }
 
 /** Saves the base URL; an empty text restores the default. Resolves to a Swedish error, or null. */
-export async function setKoladaBaseUrl(db: LagesbildDatabase, text: string): Promise<string | null> {
+export async function setKoladaBaseUrl(
+	db: LagesbildDatabase,
+	text: string
+): Promise<string | null> {
 	const result = normaliseKoladaBaseUrl(text);
 	if (!result.ok) return result.error;
 	if (result.url === DEFAULT_KOLADA_BASE_URL) await db.meta.delete(KOLADA_BASE_URL_KEY);

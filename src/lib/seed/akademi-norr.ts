@@ -1,6 +1,6 @@
 import { municipalityByName } from './municipalities';
-import { defaultRoundContent, roundId } from '$lib/domain/reporting-round';
-import { Membership } from '$lib/domain/membership';
+import { defaultRoundContent, roundId } from '$lib/domain/entry/reporting-round';
+import { Membership } from '$lib/domain/plan/membership';
 import { scbContextIndicators } from './scb-series';
 import {
 	measurementRow,
@@ -60,7 +60,9 @@ export const HEADLINE_BASELINE = { year: 2024, value: 16.6 } as const;
  * mean of the twelve). Chosen so the unweighted mean is 16,2 % in 2022 and
  * 16,6 % in 2024 (sums 194,4 and 199,2), with 16,4 % in 2023.
  */
-export const HEADLINE_EXAMPLE_VALUES: Readonly<Record<string, readonly [y2022: number, y2023: number, y2024: number]>> = {
+export const HEADLINE_EXAMPLE_VALUES: Readonly<
+	Record<string, readonly [y2022: number, y2023: number, y2024: number]>
+> = {
 	Arvidsjaur: [17.0, 17.2, 17.4],
 	Storuman: [17.5, 17.6, 17.9],
 	Vilhelmina: [16.5, 16.7, 16.8],
@@ -101,7 +103,13 @@ function organisationAndMembers(): SeedPart {
 					toYear: 2024,
 					source: `${memberSource}. Medlem före 2025: förenkling i demodatan, dokumentet anger bara 2025 års medlemmar.`
 				}),
-				membershipRow({ groupingId: ID, memberId, fromYear: 2025, feeSek, source: `${memberSource} (medlemsavgift 2025)` })
+				membershipRow({
+					groupingId: ID,
+					memberId,
+					fromYear: 2025,
+					feeSek,
+					source: `${memberSource} (medlemsavgift 2025)`
+				})
 			];
 		})
 	};
@@ -114,8 +122,15 @@ const GOAL = {
 	noLoans: `${PLAN_ID}-inga-lan`,
 	equity: `${PLAN_ID}-eget-kapital`
 } as const;
-const SUB = { education: `${PLAN_ID}-delmal-1`, access: `${PLAN_ID}-delmal-2`, attractive: `${PLAN_ID}-delmal-3` } as const;
-const AREA = { activity: `${PLAN_ID}-verksamhetens-mal`, finance: `${PLAN_ID}-ekonomisk-hushallning` } as const;
+const SUB = {
+	education: `${PLAN_ID}-delmal-1`,
+	access: `${PLAN_ID}-delmal-2`,
+	attractive: `${PLAN_ID}-delmal-3`
+} as const;
+const AREA = {
+	activity: `${PLAN_ID}-verksamhetens-mal`,
+	finance: `${PLAN_ID}-ekonomisk-hushallning`
+} as const;
 
 function goalTree(): SeedPart {
 	return {
@@ -126,7 +141,8 @@ function goalTree(): SeedPart {
 				name: 'Verksamhetsplan 2025',
 				fromYear: 2025,
 				toYear: 2025,
-				vision: 'Akademi Norr ska vara en organisation som kännetecknas av att ha rollen som ”en-dörr-in” inom all eftergymnasial utbildning.',
+				vision:
+					'Akademi Norr ska vara en organisation som kännetecknas av att ha rollen som ”en-dörr-in” inom all eftergymnasial utbildning.',
 				description:
 					'Budget och verksamhetsplan 2025. Med utgångspunkt i handlingsplanen 2023–2026 arbetar förbundet för att förbättra tillgången till eftergymnasial utbildning, stärka regionens kompetens och stödja den gröna omställningen och digitaliseringen. Budgeten för 2025 är 2 630 000 kronor, en höjning med 5,0 % jämfört med 2024.',
 				source: SOURCE
@@ -186,7 +202,11 @@ function goalTree(): SeedPart {
 				description:
 					'Startvärdet för eftergymnasial utbildning 3 år eller mer för Akademi Norrs 12 kommuner är enligt 2024 års data från SCB 16,6 % och baseras på ett medelvärde för alla 12 kommuner. Det är en ökning med 0,4 från 2022.'
 			},
-			{ id: SUB.access, goalId: GOAL.overall, name: 'Vår region ska ha ökad tillgång till eftergymnasiala utbildningar.' },
+			{
+				id: SUB.access,
+				goalId: GOAL.overall,
+				name: 'Vår region ska ha ökad tillgång till eftergymnasiala utbildningar.'
+			},
 			{
 				id: SUB.attractive,
 				goalId: GOAL.overall,
@@ -196,7 +216,10 @@ function goalTree(): SeedPart {
 	};
 }
 
-type IndicatorSpec = Omit<IndicatorInput, 'organisationId' | 'order' | 'source' | 'decimals' | 'betterDirection'> &
+type IndicatorSpec = Omit<
+	IndicatorInput,
+	'organisationId' | 'order' | 'source' | 'decimals' | 'betterDirection'
+> &
 	Partial<Pick<IndicatorInput, 'source' | 'decimals' | 'betterDirection'>>;
 
 /** Bullets in the plan: values are entered by the federation or the members, so the source is manual. */
@@ -239,7 +262,8 @@ function indicators(): SeedPart {
 			id: IND.encourage,
 			goalId: GOAL.overall,
 			name: 'Tydligt uttalat att uppmuntra vidareutbildning',
-			description: 'Ja om kommunen tydligt har uttalat att den uppmuntrar vidareutbildning. Förbundets värde är andelen kommuner som svarat ja.',
+			description:
+				'Ja om kommunen tydligt har uttalat att den uppmuntrar vidareutbildning. Förbundets värde är andelen kommuner som svarat ja.',
 			unit: 'yesno',
 			aggregation: 'shareYes',
 			scope: 'members'
@@ -267,7 +291,8 @@ function indicators(): SeedPart {
 			id: IND.admitted,
 			goalId: SUB.education,
 			name: 'Antal antagna studenter',
-			description: 'Från indikatorn ”Mäta antagna studenter och antal ansökningar”. Ett mätvärde rymmer ett tal: antalet antagna registreras här och antalet ansökningar skrivs i anteckningen.',
+			description:
+				'Från indikatorn ”Mäta antagna studenter och antal ansökningar”. Ett mätvärde rymmer ett tal: antalet antagna registreras här och antalet ansökningar skrivs i anteckningen.',
 			unit: 'count',
 			aggregation: 'sum',
 			scope: 'members'
@@ -280,7 +305,11 @@ function indicators(): SeedPart {
 				'Mäts i Akademi Norr-regionen via data från SCB:s årliga rapport ”Utbildningsnivå efter kommun och kön”. Förbundets värde är det oviktade medelvärdet av de tolv kommunernas andelar, så som startvärdet 16,6 % är beräknat.',
 			unit: 'percent',
 			decimals: 1,
-			source: { kind: 'scb', table: 'UF0506', description: 'SCB: Utbildningsnivå efter kommun och kön (UF0506)' },
+			source: {
+				kind: 'scb',
+				table: 'UF0506',
+				description: 'SCB: Utbildningsnivå efter kommun och kön (UF0506)'
+			},
 			aggregation: 'mean',
 			scope: 'members',
 			population: '25–64 år',
@@ -292,7 +321,8 @@ function indicators(): SeedPart {
 			id: IND.resources,
 			goalId: SUB.access,
 			name: 'Tillgängliggöra resurser kopplat till arbetet med högre utbildning (projektmedel, personalinsatser)',
-			description: 'Kvalitativ indikator: beskriv vilka projektmedel och personalinsatser som gjorts tillgängliga under året.',
+			description:
+				'Kvalitativ indikator: beskriv vilka projektmedel och personalinsatser som gjorts tillgängliga under året.',
 			unit: 'text',
 			betterDirection: 'none',
 			aggregation: 'none',
@@ -302,7 +332,8 @@ function indicators(): SeedPart {
 			id: IND.mapping,
 			goalId: SUB.access,
 			name: 'Aktuell kompetenskartläggning gjord under året',
-			description: 'Från indikatorn ”Aktuella kompetenskartläggningar varje år som ska ligga till underlag för organisationens arbete med högre utbildning”.',
+			description:
+				'Från indikatorn ”Aktuella kompetenskartläggningar varje år som ska ligga till underlag för organisationens arbete med högre utbildning”.',
 			unit: 'yesno',
 			aggregation: 'none',
 			scope: 'grouping'
@@ -311,7 +342,8 @@ function indicators(): SeedPart {
 			id: IND.yh,
 			goalId: SUB.access,
 			name: 'Antal ansökningar till YH som Akademi Norr varit involverad i',
-			description: 'Från indikatorn ”Antalet ansökningar till YH och beviljade YH-utbildningar (som Akademi Norr varit involverade i)”. Antalet ansökningar registreras här; antalet beviljade utbildningar skrivs i anteckningen.',
+			description:
+				'Från indikatorn ”Antalet ansökningar till YH och beviljade YH-utbildningar (som Akademi Norr varit involverade i)”. Antalet ansökningar registreras här; antalet beviljade utbildningar skrivs i anteckningen.',
 			unit: 'count',
 			aggregation: 'none',
 			scope: 'grouping'
@@ -320,7 +352,8 @@ function indicators(): SeedPart {
 			id: IND.vfu,
 			goalId: SUB.access,
 			name: 'Antal VFU-platser inom utbildningarna sjuksköterska, lärare och socionom',
-			description: 'Mäta antalet VFU-platser i våra kommuner inom utbildningarna sjuksköterska, lärare och socionomer.',
+			description:
+				'Mäta antalet VFU-platser i våra kommuner inom utbildningarna sjuksköterska, lärare och socionomer.',
 			unit: 'count',
 			aggregation: 'sum',
 			scope: 'members'
@@ -338,7 +371,8 @@ function indicators(): SeedPart {
 			id: IND.studentSupport,
 			goalId: SUB.attractive,
 			name: 'Stötta universitet/högskola/YH-studenter i kommunerna (lärcentraservice, VFU-arbetet)',
-			description: 'Ja om kommunen erbjuder studenterna stöd genom lärcentraservice och VFU-arbete. Förbundets värde är andelen kommuner som svarat ja.',
+			description:
+				'Ja om kommunen erbjuder studenterna stöd genom lärcentraservice och VFU-arbete. Förbundets värde är andelen kommuner som svarat ja.',
 			unit: 'yesno',
 			aggregation: 'shareYes',
 			scope: 'members'
@@ -355,7 +389,8 @@ function indicators(): SeedPart {
 			id: IND.learningCentres,
 			goalId: SUB.attractive,
 			name: 'Välfungerande lärcentrum och bra teknik för kompetensutveckling som är tillgänglig för alla',
-			description: 'Målet är att det i samtliga medlemskommuner finns välfungerande lärcentrum och bra teknik för kompetensutveckling som är tillgänglig för alla. Förbundets värde är andelen kommuner som svarat ja.',
+			description:
+				'Målet är att det i samtliga medlemskommuner finns välfungerande lärcentrum och bra teknik för kompetensutveckling som är tillgänglig för alla. Förbundets värde är andelen kommuner som svarat ja.',
 			unit: 'yesno',
 			aggregation: 'shareYes',
 			scope: 'members'
@@ -412,7 +447,12 @@ function indicators(): SeedPart {
 }
 
 function targets(): SeedPart {
-	const threshold = (indicatorId: string, operator: '>=' | '=', value: number, description: string) => ({
+	const threshold = (
+		indicatorId: string,
+		operator: '>=' | '=',
+		value: number,
+		description: string
+	) => ({
 		id: `${indicatorId}-mal`,
 		indicatorId,
 		organisationId: ID,
@@ -434,7 +474,12 @@ function targets(): SeedPart {
 			},
 			threshold(IND.mapping, '=', 1, 'Aktuella kompetenskartläggningar varje år.'),
 			threshold(IND.withinBudget, '=', 1, 'Verksamheten ska bedrivas inom tilldelad budget.'),
-			threshold(IND.noLoans, '=', 1, 'Akademi Norr ska inte uppta långfristiga lån för förbundets verksamhet.'),
+			threshold(
+				IND.noLoans,
+				'=',
+				1,
+				'Akademi Norr ska inte uppta långfristiga lån för förbundets verksamhet.'
+			),
 			threshold(IND.equity, '>=', 2_500_000, 'Det egna kapitalet ska uppgå till minst 2,5 Mkr.')
 		]
 	};
@@ -466,18 +511,102 @@ function documentValues(): MeasurementInput[] {
 
 /** Example values per member for 2024 (the document has none), keyed by municipality. */
 const MEMBER_EXAMPLES_2024: Record<string, Partial<Record<keyof typeof IND, number>>> = {
-	Arvidsjaur: { encourage: 1, admitted: 41, vfu: 12, attractiveness: 2, studentSupport: 1, learningCentres: 1 },
-	Storuman: { encourage: 1, admitted: 38, vfu: 10, attractiveness: 2, studentSupport: 1, learningCentres: 1 },
-	Vilhelmina: { encourage: 1, admitted: 44, vfu: 14, attractiveness: 1, studentSupport: 1, learningCentres: 1 },
-	Lycksele: { encourage: 1, admitted: 86, vfu: 27, attractiveness: 3, studentSupport: 1, learningCentres: 1 },
-	Strömsund: { encourage: 0, admitted: 52, vfu: 15, attractiveness: 1, studentSupport: 1, learningCentres: 1 },
-	Sollefteå: { encourage: 1, admitted: 97, vfu: 31, attractiveness: 2, studentSupport: 1, learningCentres: 1 },
-	Kramfors: { encourage: 1, admitted: 90, vfu: 24, attractiveness: 1, studentSupport: 1, learningCentres: 0 },
-	Arjeplog: { encourage: 0, admitted: 14, vfu: 4, attractiveness: 1, studentSupport: 1, learningCentres: 1 },
-	Sorsele: { encourage: 1, admitted: 12, vfu: 3, attractiveness: 0, studentSupport: 0, learningCentres: 1 },
-	Norsjö: { encourage: 1, admitted: 19, vfu: 5, attractiveness: 1, studentSupport: 1, learningCentres: 0 },
-	Åsele: { encourage: 0, admitted: 13, vfu: 4, attractiveness: 0, studentSupport: 1, learningCentres: 1 },
-	Dorotea: { encourage: 1, admitted: 11, vfu: 3, attractiveness: 1, studentSupport: 1, learningCentres: 1 }
+	Arvidsjaur: {
+		encourage: 1,
+		admitted: 41,
+		vfu: 12,
+		attractiveness: 2,
+		studentSupport: 1,
+		learningCentres: 1
+	},
+	Storuman: {
+		encourage: 1,
+		admitted: 38,
+		vfu: 10,
+		attractiveness: 2,
+		studentSupport: 1,
+		learningCentres: 1
+	},
+	Vilhelmina: {
+		encourage: 1,
+		admitted: 44,
+		vfu: 14,
+		attractiveness: 1,
+		studentSupport: 1,
+		learningCentres: 1
+	},
+	Lycksele: {
+		encourage: 1,
+		admitted: 86,
+		vfu: 27,
+		attractiveness: 3,
+		studentSupport: 1,
+		learningCentres: 1
+	},
+	Strömsund: {
+		encourage: 0,
+		admitted: 52,
+		vfu: 15,
+		attractiveness: 1,
+		studentSupport: 1,
+		learningCentres: 1
+	},
+	Sollefteå: {
+		encourage: 1,
+		admitted: 97,
+		vfu: 31,
+		attractiveness: 2,
+		studentSupport: 1,
+		learningCentres: 1
+	},
+	Kramfors: {
+		encourage: 1,
+		admitted: 90,
+		vfu: 24,
+		attractiveness: 1,
+		studentSupport: 1,
+		learningCentres: 0
+	},
+	Arjeplog: {
+		encourage: 0,
+		admitted: 14,
+		vfu: 4,
+		attractiveness: 1,
+		studentSupport: 1,
+		learningCentres: 1
+	},
+	Sorsele: {
+		encourage: 1,
+		admitted: 12,
+		vfu: 3,
+		attractiveness: 0,
+		studentSupport: 0,
+		learningCentres: 1
+	},
+	Norsjö: {
+		encourage: 1,
+		admitted: 19,
+		vfu: 5,
+		attractiveness: 1,
+		studentSupport: 1,
+		learningCentres: 0
+	},
+	Åsele: {
+		encourage: 0,
+		admitted: 13,
+		vfu: 4,
+		attractiveness: 0,
+		studentSupport: 1,
+		learningCentres: 1
+	},
+	Dorotea: {
+		encourage: 1,
+		admitted: 11,
+		vfu: 3,
+		attractiveness: 1,
+		studentSupport: 1,
+		learningCentres: 1
+	}
 };
 
 /** Example values for the federation itself for 2024. */
@@ -488,13 +617,28 @@ const GROUPING_EXAMPLES_2024: Partial<Record<keyof typeof IND, number | string>>
 	withinBudget: 1,
 	noLoans: 1,
 	equity: 2_840_000,
-	educationTypes: 'Yrkeshögskoleutbildningar och universitetsutbildningar på distans, samt kortare specialkurser för yrkesverksamma.'
+	educationTypes:
+		'Yrkeshögskoleutbildningar och universitetsutbildningar på distans, samt kortare specialkurser för yrkesverksamma.'
 };
 
 function exampleValues(): MeasurementInput[] {
 	const rows: MeasurementInput[] = [];
-	const example = (indicatorId: string, organisationId: string, year: number, value: number | string) =>
-		rows.push(measurementRow({ indicatorId, organisationId, year, value, origin: 'example', source: 'Exempeldata' }));
+	const example = (
+		indicatorId: string,
+		organisationId: string,
+		year: number,
+		value: number | string
+	) =>
+		rows.push(
+			measurementRow({
+				indicatorId,
+				organisationId,
+				year,
+				value,
+				origin: 'example',
+				source: 'Exempeldata'
+			})
+		);
 
 	for (const [name, values] of Object.entries(HEADLINE_EXAMPLE_VALUES)) {
 		const memberId = municipalityByName(name).id;
@@ -502,24 +646,185 @@ function exampleValues(): MeasurementInput[] {
 	}
 	for (const [name, values] of Object.entries(MEMBER_EXAMPLES_2024)) {
 		const memberId = municipalityByName(name).id;
-		for (const [key, value] of Object.entries(values) as [keyof typeof IND, number][]) example(IND[key], memberId, 2024, value);
+		for (const [key, value] of Object.entries(values) as [keyof typeof IND, number][])
+			example(IND[key], memberId, 2024, value);
 	}
-	for (const [key, value] of Object.entries(GROUPING_EXAMPLES_2024) as [keyof typeof IND, number | string][]) {
+	for (const [key, value] of Object.entries(GROUPING_EXAMPLES_2024) as [
+		keyof typeof IND,
+		number | string
+	][]) {
 		example(IND[key], ID, 2024, value);
 	}
 	return rows;
 }
 
+export const POPULATION_ID = `${ID}-folkmangd`;
+export const RESIDENTS_25_64_ID = `${ID}-invanare-25-64`;
+export const POST_SECONDARY_COUNT_ID = `${ID}-eftergymnasial-3-ar-antal`;
+export const POOLED_SHARE_ID = `${ID}-eftergymnasial-3-ar-regionen`;
+
+/**
+ * Example population per member in 2020, of the order of the real figures
+ * (the real ones are Kolada N01951 and SCB's population tables, not in the
+ * demo's extracts). Each year a little smaller, as inland municipalities are.
+ */
+const EXAMPLE_POPULATION_2020: Readonly<Record<string, number>> = {
+	Arvidsjaur: 6_000,
+	Storuman: 5_800,
+	Vilhelmina: 6_600,
+	Lycksele: 12_000,
+	Strömsund: 11_300,
+	Sollefteå: 19_000,
+	Kramfors: 17_800,
+	Arjeplog: 2_700,
+	Sorsele: 2_400,
+	Norsjö: 3_900,
+	Åsele: 2_700,
+	Dorotea: 2_500
+};
+const POPULATION_YEARS = [2020, 2021, 2022, 2023, 2024, 2025] as const;
+/** About this share of an inland municipality's population is 25–64 years old (example). */
+const SHARE_25_64 = 0.45;
+
+export function examplePopulation(name: string, year: number): number {
+	return Math.round((EXAMPLE_POPULATION_2020[name] * (1 - 0.005 * (year - 2020))) / 10) * 10;
+}
+
+/**
+ * The weights and counts behind a weighted mean and a ratio of sums, all
+ * example data: population (the weight of the members' mean age, whose
+ * values are SCB's), residents 25–64 and those of them with three years or
+ * more of post-secondary education. The counts are chosen so each member's
+ * own share is its example headline value; the region's share, Σ counts /
+ * Σ residents, weighs the large members more than the unweighted mean of the
+ * headline indicator does, as SCB's figure for a region would.
+ */
+function populationAndPooledShare(firstOrder: number): SeedPart {
+	const exampleNote =
+		'Exempeldata: värdena är påhittade i rätt storleksordning, inte Koladas eller SCB:s siffror.';
+	const indicatorRows: IndicatorInput[] = [
+		{
+			id: POPULATION_ID,
+			organisationId: ID,
+			name: 'Folkmängd',
+			description: `Invånare totalt den 31 december. Vikten i medelåldern för förbundet som helhet. ${exampleNote} Riktiga värden: Kolada N01951, under Importera.`,
+			unit: 'persons',
+			decimals: 0,
+			betterDirection: 'higher',
+			source: {
+				kind: 'kolada',
+				kpiId: 'N01951',
+				description: 'Kolada N01951, Invånare totalt, antal (demodatans värden är exempeldata)'
+			},
+			aggregation: 'sum',
+			population: 'hela befolkningen'
+		},
+		{
+			id: RESIDENTS_25_64_ID,
+			organisationId: ID,
+			name: 'Invånare 25–64 år',
+			description: `Nämnaren i regionens andel med eftergymnasial utbildning 3 år eller mer. ${exampleNote}`,
+			unit: 'persons',
+			decimals: 0,
+			betterDirection: 'none',
+			source: {
+				kind: 'scb',
+				table: 'UF0506',
+				description:
+					'SCB UF0506, Befolkning 25–64 år efter utbildningsnivå (demodatans värden är exempeldata)'
+			},
+			aggregation: 'sum',
+			population: '25–64 år'
+		},
+		{
+			id: POST_SECONDARY_COUNT_ID,
+			organisationId: ID,
+			name: 'Invånare 25–64 år med eftergymnasial utbildning 3 år eller mer',
+			description: `Täljaren i regionens andel. ${exampleNote} Valda så att varje kommuns egen andel är dess exempelvärde för målindikatorn.`,
+			unit: 'persons',
+			decimals: 0,
+			betterDirection: 'higher',
+			source: {
+				kind: 'scb',
+				table: 'UF0506',
+				description:
+					'SCB UF0506, Befolkning 25–64 år efter utbildningsnivå (demodatans värden är exempeldata)'
+			},
+			aggregation: 'sum',
+			population: '25–64 år'
+		},
+		{
+			id: POOLED_SHARE_ID,
+			organisationId: ID,
+			name: 'Regionens andel med eftergymnasial utbildning 3 år eller mer, 25–64 år',
+			description:
+				'Samma andel som målindikatorn, räknad som SCB räknar en regions andel: alla medlemskommuners invånare med sådan utbildning delat med alla deras invånare 25–64 år. Målindikatorns 16,6 % är i stället medelvärdet av kommunernas andelar, som verksamhetsplanen anger det; de stora kommunerna väger här tyngre.',
+			unit: 'percent',
+			decimals: 1,
+			betterDirection: 'higher',
+			source: {
+				kind: 'scb',
+				table: 'UF0506',
+				description:
+					'SCB UF0506, Befolkning 25–64 år efter utbildningsnivå (demodatans värden är exempeldata)'
+			},
+			aggregation: 'ratio',
+			ratio: { numeratorId: POST_SECONDARY_COUNT_ID, denominatorId: RESIDENTS_25_64_ID },
+			population: '25–64 år'
+		}
+	];
+	const measurements: MeasurementInput[] = [];
+	const example = (indicatorId: string, name: string, year: number, value: number) =>
+		measurements.push(
+			measurementRow({
+				indicatorId,
+				organisationId: municipalityByName(name).id,
+				year,
+				value,
+				origin: 'example',
+				source: 'Exempeldata'
+			})
+		);
+	for (const name of AKADEMI_NORR_MEMBERS) {
+		for (const year of POPULATION_YEARS)
+			example(POPULATION_ID, name, year, examplePopulation(name, year));
+		HEADLINE_EXAMPLE_YEARS.forEach((year, i) => {
+			const residents = Math.round(examplePopulation(name, year) * SHARE_25_64);
+			example(RESIDENTS_25_64_ID, name, year, residents);
+			example(
+				POST_SECONDARY_COUNT_ID,
+				name,
+				year,
+				Math.round((residents * HEADLINE_EXAMPLE_VALUES[name][i]) / 100)
+			);
+		});
+	}
+	return { indicators: numbered(indicatorRows, firstOrder), measurements };
+}
+
 export function akademiNorr(): SeedPart {
 	const goalIndicators = indicators();
+	const context = scbContextIndicators(
+		ID,
+		AKADEMI_NORR_MEMBERS.map(municipalityByName),
+		goalIndicators.indicators?.length ?? 0,
+		{
+			// The region's mean age is its members' mean ages weighted by their populations.
+			overrides: { medelalder: { aggregation: 'weightedMean', weightSeriesId: POPULATION_ID } }
+		}
+	);
 	return mergeParts([
 		organisationAndMembers(),
 		goalTree(),
 		goalIndicators,
 		targets(),
 		{ measurements: [...documentValues(), ...exampleValues()] },
-		// Context after the plan's own indicators.
-		scbContextIndicators(ID, AKADEMI_NORR_MEMBERS.map(municipalityByName), goalIndicators.indicators?.length ?? 0),
+		// Context after the plan's own indicators, then the weights and counts of the weighted mean and the ratio
+		// (by `order`; placed first, because an indicator can only name a weight series the server already holds).
+		populationAndPooledShare(
+			(goalIndicators.indicators?.length ?? 0) + (context.indicators?.length ?? 0)
+		),
+		context,
 		{ reportingRounds: [reportingRound2025(goalIndicators)] }
 	]);
 }
@@ -550,6 +855,8 @@ function reportingRound2025(part: SeedPart): SeedRows['reportingRounds'][number]
 		deadline: DEMO_ROUND_DEADLINE,
 		reportedBy: 'reporters',
 		locked: false,
-		log: [{ action: 'opened', by: 'Anna Andersson (demo)', at: '2026-10-01T08:00:00.000Z', reason: '' }]
+		log: [
+			{ action: 'opened', by: 'Anna Andersson (demo)', at: '2026-10-01T08:00:00.000Z', reason: '' }
+		]
 	};
 }

@@ -18,8 +18,12 @@ describe('parseSimpleCsv', () => {
 
 	it('reads quoted fields, and rejects rows with the wrong number of fields instead of misreading them', () => {
 		expect(parseSimpleCsv('a,b\n"1,5",x\n')).toEqual([{ a: '1,5', b: 'x' }]);
-		expect(() => parseSimpleCsv('a,b\n"1,5,x\n')).toThrow(/citattecknet som börjar på rad 2 avslutas aldrig/);
-		expect(() => parseSimpleCsv('a,b\n1,x,extra\n', 'test.csv')).toThrow(/test\.csv rad 2: Raden har 3 fält, rubrikraden 2/);
+		expect(() => parseSimpleCsv('a,b\n"1,5,x\n')).toThrow(
+			/citattecknet som börjar på rad 2 avslutas aldrig/
+		);
+		expect(() => parseSimpleCsv('a,b\n1,x,extra\n', 'test.csv')).toThrow(
+			/test\.csv rad 2: Raden har 3 fält, rubrikraden 2/
+		);
 	});
 
 	it('says so when the file is empty', () => {
@@ -35,7 +39,10 @@ describe('parseSimpleCsv', () => {
 		['municipalities', municipalityCsv, 290],
 		['TAB3200', labourCsv, 290 * 5],
 		['TAB637', meanAgeCsv, 44 * 28]
-	])('reads the %s extract in sources/ (no quoting, same field count on every line)', (_name, text, rows) => {
-		expect(parseSimpleCsv(text)).toHaveLength(rows);
-	});
+	])(
+		'reads the %s extract in sources/ (no quoting, same field count on every line)',
+		(_name, text, rows) => {
+			expect(parseSimpleCsv(text)).toHaveLength(rows);
+		}
+	);
 });

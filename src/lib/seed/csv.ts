@@ -1,4 +1,4 @@
-import { parseCsv, recordsAsObjects } from '$lib/domain/csv';
+import { parseCsv, recordsAsObjects } from '$lib/domain/files/csv';
 
 /**
  * The seed's reading of the comma-separated extracts in `sources/`, on the
@@ -12,7 +12,11 @@ export function parseSimpleCsv(text: string, fileName = 'CSV'): CsvRow[] {
 	const parsed = parseCsv(text, { delimiter: ',' });
 	const problem = parsed.problems[0];
 	if (problem) {
-		throw new Error(problem.message === 'Filen är tom' ? `${fileName}: filen är tom` : `${fileName} rad ${problem.line}: ${problem.message}`);
+		throw new Error(
+			problem.message === 'Filen är tom'
+				? `${fileName}: filen är tom`
+				: `${fileName} rad ${problem.line}: ${problem.message}`
+		);
 	}
 	return recordsAsObjects(parsed);
 }
@@ -30,6 +34,7 @@ export function numberField(row: CsvRow, column: string, fileName = 'CSV'): numb
 /** A column that must be present and non-empty. */
 export function textField(row: CsvRow, column: string, fileName = 'CSV'): string {
 	const value = row[column];
-	if (value === undefined || value === '') throw new Error(`${fileName}: kolumnen ${column} saknas eller är tom`);
+	if (value === undefined || value === '')
+		throw new Error(`${fileName}: kolumnen ${column} saknas eller är tom`);
 	return value;
 }

@@ -1,15 +1,15 @@
 import { describe, it, expect } from 'vitest';
 import { safeParse, type core } from 'zod/mini';
-import { Organisation } from '$lib/domain/organisation';
-import { Membership } from '$lib/domain/membership';
-import { membersInYear } from '$lib/domain/member-years';
-import { Plan, GoalArea, Goal, SubGoal } from '$lib/domain/goal-tree';
-import { Indicator } from '$lib/domain/indicator';
-import { Target } from '$lib/domain/target';
-import { Measurement } from '$lib/domain/measurement';
-import { ReportingRound } from '$lib/domain/reporting-round';
-import { Assessment } from '$lib/domain/assessment';
-import { aggregate } from '$lib/domain/aggregation';
+import { Organisation } from '$lib/domain/plan/organisation';
+import { Membership } from '$lib/domain/plan/membership';
+import { membersInYear } from '$lib/domain/plan/member-years';
+import { Plan, GoalArea, Goal, SubGoal } from '$lib/domain/plan/goal-tree';
+import { Indicator } from '$lib/domain/plan/indicator';
+import { Target } from '$lib/domain/plan/target';
+import { Measurement } from '$lib/domain/figures/measurement';
+import { ReportingRound } from '$lib/domain/entry/reporting-round';
+import { Assessment } from '$lib/domain/figures/assessment';
+import { aggregate } from '$lib/domain/figures/aggregation';
 import { assessmentId, measurementId, municipalityId } from '$lib/domain/ids';
 import { buildDemoData, type DemoData } from './demo-data';
 import { allMunicipalities, municipalityByName } from './municipalities';
@@ -29,8 +29,10 @@ const subGoals = byId(data.subGoals);
 const indicators = byId(data.indicators);
 
 const idOf = (name: string) => municipalityByName(name).id;
-const members = (groupingId: string, year: number) => membersInYear(data.memberships, groupingId, year);
-const groupingsOf = (memberId: string) => new Set(data.memberships.filter((m) => m.memberId === memberId).map((m) => m.groupingId));
+const members = (groupingId: string, year: number) =>
+	membersInYear(data.memberships, groupingId, year);
+const groupingsOf = (memberId: string) =>
+	new Set(data.memberships.filter((m) => m.memberId === memberId).map((m) => m.groupingId));
 
 /** The plan a goal or sub-goal belongs to. */
 function planOfGoal(goalId: string): string | undefined {
@@ -53,12 +55,16 @@ describe('demo data: schemas and integrity', () => {
 		reportingRounds: ReportingRound
 	};
 
-	it.each(Object.keys(schemas) as (keyof DemoData)[])('every row of %s parses with its schema and has a unique id', (table) => {
-		const rows = data[table] as { id: string }[];
-		expect(rows.length).toBeGreaterThan(0);
-		for (const row of rows) expect(safeParse(schemas[table], row).success, `${table} ${row.id}`).toBe(true);
-		expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
-	});
+	it.each(Object.keys(schemas) as (keyof DemoData)[])(
+		'every row of %s parses with its schema and has a unique id',
+		(table) => {
+			const rows = data[table] as { id: string }[];
+			expect(rows.length).toBeGreaterThan(0);
+			for (const row of rows)
+				expect(safeParse(schemas[table], row).success, `${table} ${row.id}`).toBe(true);
+			expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
+		}
+	);
 
 	it('memberships join a grouping and a municipality', () => {
 		for (const m of data.memberships) {
@@ -79,7 +85,8 @@ describe('demo data: schemas and integrity', () => {
 	});
 
 	it('goal trees hang together', () => {
-		for (const p of data.plans) expect(organisations.get(p.organisationId)?.kind, p.id).not.toBe('municipality');
+		for (const p of data.plans)
+			expect(organisations.get(p.organisationId)?.kind, p.id).not.toBe('municipality');
 		for (const a of data.goalAreas) expect(plans.has(a.planId), a.id).toBe(true);
 		for (const g of data.goals) {
 			expect(plans.has(g.planId), g.id).toBe(true);
@@ -103,7 +110,9 @@ describe('demo data: schemas and integrity', () => {
 		for (const t of data.targets) {
 			const ind = indicators.get(t.indicatorId);
 			expect(ind, t.id).toBeDefined();
-			const allowed = t.organisationId === ind!.organisationId || groupingsOf(t.organisationId).has(ind!.organisationId);
+			const allowed =
+				t.organisationId === ind!.organisationId ||
+				groupingsOf(t.organisationId).has(ind!.organisationId);
 			expect(allowed, t.id).toBe(true);
 		}
 	});
@@ -115,6 +124,25 @@ describe('demo data: schemas and integrity', () => {
 			expect(m.id).toBe(measurementId(m.indicatorId, m.organisationId, m.year, m.gender));
 			if (ind!.scope === 'grouping') expect(m.organisationId, m.id).toBe(ind!.organisationId);
 			else expect(groupingsOf(m.organisationId).has(ind!.organisationId), m.id).toBe(true);
+		}
+	});
+
+	it('gives Akademi Norr a weighted mean and a ratio of sums whose parts are its own indicators', () => {
+		const meanAge = indicators.get('akademi-norr-medelalder')!;
+		expect(meanAge).toMatchObject({
+			aggregation: 'weightedMean',
+			weightSeriesId: 'akademi-norr-folkmangd'
+		});
+		const pooled = indicators.get('akademi-norr-eftergymnasial-3-ar-regionen')!;
+		expect(pooled.aggregation).toBe('ratio');
+		for (const id of [
+			meanAge.weightSeriesId!,
+			pooled.ratio!.numeratorId,
+			pooled.ratio!.denominatorId
+		]) {
+			expect(indicators.get(id)?.organisationId, id).toBe('akademi-norr');
+			// Their values are example data, and say so.
+			expect(indicators.get(id)?.exampleData, id).toBe(true);
 		}
 	});
 
@@ -143,12 +171,18 @@ describe('demo data: schemas and integrity', () => {
 			expect(m.updatedBy, m.id).toMatch(/^(demo|SCB)$/);
 		}
 		for (const ind of data.indicators) {
-			if (data.measurements.some((m) => m.indicatorId === ind.id && m.exampleData)) expect(ind.exampleData, ind.id).toBe(true);
+			if (data.measurements.some((m) => m.indicatorId === ind.id && m.exampleData))
+				expect(ind.exampleData, ind.id).toBe(true);
 		}
 	});
 
 	it('groupings, memberships, plans and targets name their source', () => {
-		for (const row of [...data.organisations, ...data.memberships, ...data.plans, ...data.targets]) {
+		for (const row of [
+			...data.organisations,
+			...data.memberships,
+			...data.plans,
+			...data.targets
+		]) {
 			expect(row.source?.length ?? 0, row.id).toBeGreaterThan(0);
 		}
 	});
@@ -173,7 +207,11 @@ describe('demo data: municipalities', () => {
 	});
 
 	it('finds municipalities by short name and rejects unknown names', () => {
-		expect(municipalityByName('Storuman')).toMatchObject({ id: 'kommun-2421', kommunkod: '2421', countyCode: '24' });
+		expect(municipalityByName('Storuman')).toMatchObject({
+			id: 'kommun-2421',
+			kommunkod: '2421',
+			countyCode: '24'
+		});
 		expect(municipalityByName('Åsele').countyName).toBe('Västerbottens län');
 		expect(() => municipalityByName('Storumans kommun')).toThrow(/Okänd kommun/);
 		expect(allMunicipalities()).toHaveLength(290);
@@ -193,7 +231,9 @@ describe('demo data: municipalities', () => {
 
 describe('demo data: Akademi Norr', () => {
 	it('has 12 members in 2025 whose fees sum to 2 630 000 kr', () => {
-		const active = data.memberships.filter((m) => m.groupingId === 'akademi-norr' && m.fromYear <= 2025 && (m.toYear ?? 9999) >= 2025);
+		const active = data.memberships.filter(
+			(m) => m.groupingId === 'akademi-norr' && m.fromYear <= 2025 && (m.toYear ?? 9999) >= 2025
+		);
 		expect(active).toHaveLength(12);
 		expect(members('akademi-norr', 2025)).toHaveLength(12);
 		expect(active.reduce((sum, m) => sum + (m.feeSek ?? NaN), 0)).toBe(2_630_000);
@@ -230,24 +270,41 @@ describe('demo data: Akademi Norr', () => {
 		[2024, 16.6]
 	])('the example member values average %i to %d %', (year, mean) => {
 		const values = new Map(
-			data.measurements.filter((m) => m.indicatorId === HEADLINE_INDICATOR_ID && m.year === year).map((m) => [m.organisationId, m.value as number])
+			data.measurements
+				.filter((m) => m.indicatorId === HEADLINE_INDICATOR_ID && m.year === year)
+				.map((m) => [m.organisationId, m.value as number])
 		);
 		const result = aggregate('mean', members('akademi-norr', year), values);
 		expect(result.complete).toBe(true);
 		expect(result.contributing).toHaveLength(12);
 		expect(Math.abs(result.value! - mean)).toBeLessThan(1e-9);
-		for (const m of data.measurements.filter((m) => m.indicatorId === HEADLINE_INDICATOR_ID)) expect(m.exampleData).toBe(true);
+		for (const m of data.measurements.filter((m) => m.indicatorId === HEADLINE_INDICATOR_ID))
+			expect(m.exampleData).toBe(true);
 	});
 
 	it('leaves 2025 open for users to enter', () => {
-		expect(data.measurements.filter((m) => m.indicatorId === HEADLINE_INDICATOR_ID && m.year === 2025)).toHaveLength(0);
+		expect(
+			data.measurements.filter((m) => m.indicatorId === HEADLINE_INDICATOR_ID && m.year === 2025)
+		).toHaveLength(0);
 	});
 
 	it('has the financial goals as yes/no and SEK thresholds', () => {
 		const rule = (id: string) => data.targets.find((t) => t.indicatorId === id)?.rule;
-		expect(rule('akademi-norr-inom-budget')).toEqual({ kind: 'threshold', operator: '=', value: 1 });
-		expect(rule('akademi-norr-inga-langfristiga-lan')).toEqual({ kind: 'threshold', operator: '=', value: 1 });
-		expect(rule('akademi-norr-eget-kapital')).toEqual({ kind: 'threshold', operator: '>=', value: 2_500_000 });
+		expect(rule('akademi-norr-inom-budget')).toEqual({
+			kind: 'threshold',
+			operator: '=',
+			value: 1
+		});
+		expect(rule('akademi-norr-inga-langfristiga-lan')).toEqual({
+			kind: 'threshold',
+			operator: '=',
+			value: 1
+		});
+		expect(rule('akademi-norr-eget-kapital')).toEqual({
+			kind: 'threshold',
+			operator: '>=',
+			value: 2_500_000
+		});
 	});
 });
 
@@ -257,17 +314,29 @@ describe('demo data: Umeåregionen', () => {
 		expect(members('umearegionen', 2012)).toHaveLength(6);
 		for (let year = 2023; year <= 2027; year++) {
 			const hosts = data.memberships.filter(
-				(m) => m.groupingId === 'umearegionen' && m.role === 'värdkommun' && m.fromYear <= year && (m.toYear ?? 9999) >= year
+				(m) =>
+					m.groupingId === 'umearegionen' &&
+					m.role === 'värdkommun' &&
+					m.fromYear <= year &&
+					(m.toYear ?? 9999) >= year
 			);
 			expect(hosts, String(year)).toHaveLength(1);
 		}
-		const host2025 = data.memberships.find((m) => m.groupingId === 'umearegionen' && m.role === 'värdkommun' && m.fromYear === 2025);
+		const host2025 = data.memberships.find(
+			(m) => m.groupingId === 'umearegionen' && m.role === 'värdkommun' && m.fromYear === 2025
+		);
 		expect(host2025?.memberId).toBe(idOf('Örnsköldsvik'));
 	});
 
 	it('has the vision and the population target of 300 000 in 2050, summed over the members', () => {
-		expect(data.plans.find((p) => p.organisationId === 'umearegionen')?.vision).toContain('300 000 invånare år 2050');
-		expect(indicators.get(POPULATION_INDICATOR_ID)).toMatchObject({ aggregation: 'sum', unit: 'persons', exampleData: true });
+		expect(data.plans.find((p) => p.organisationId === 'umearegionen')?.vision).toContain(
+			'300 000 invånare år 2050'
+		);
+		expect(indicators.get(POPULATION_INDICATOR_ID)).toMatchObject({
+			aggregation: 'sum',
+			unit: 'persons',
+			exampleData: true
+		});
 		expect(data.targets.find((t) => t.indicatorId === POPULATION_INDICATOR_ID)?.rule).toEqual({
 			kind: 'perYear',
 			values: [{ year: 2050, value: 300_000 }]
@@ -277,7 +346,9 @@ describe('demo data: Umeåregionen', () => {
 	it('has its focus areas with goals and the working groups’ assignments', () => {
 		const plan = data.plans.find((p) => p.organisationId === 'umearegionen')!;
 		const areas = data.goalAreas.filter((a) => a.planId === plan.id).map((a) => a.name);
-		expect(areas).toEqual(expect.arrayContaining(['Gemensam arbetsmarknadsregion', 'Effektivisera kommunal verksamhet']));
+		expect(areas).toEqual(
+			expect.arrayContaining(['Gemensam arbetsmarknadsregion', 'Effektivisera kommunal verksamhet'])
+		);
 		const planGoals = new Set(data.goals.filter((g) => g.planId === plan.id).map((g) => g.id));
 		expect(data.subGoals.filter((s) => planGoals.has(s.goalId)).length).toBeGreaterThan(20);
 	});
@@ -294,11 +365,15 @@ describe('demo data: Norrbottens Kommuner', () => {
 			'Hållbar samhällsutveckling och tillväxt'
 		]);
 		expect(data.goals.filter((g) => g.planId === plan!.id)).toHaveLength(10);
-		expect(data.indicators.filter((i) => i.organisationId === 'norrbottens-kommuner')).toHaveLength(0);
+		expect(data.indicators.filter((i) => i.organisationId === 'norrbottens-kommuner')).toHaveLength(
+			0
+		);
 	});
 
 	it('has example assessments for 2023 and 2024', () => {
-		const planGoals = new Set(data.goals.filter((g) => g.planId.startsWith('norrbottens-kommuner')).map((g) => g.id));
+		const planGoals = new Set(
+			data.goals.filter((g) => g.planId.startsWith('norrbottens-kommuner')).map((g) => g.id)
+		);
 		const own = data.assessments.filter((a) => planGoals.has(a.goalId));
 		expect(new Set(own.map((a) => a.year))).toEqual(new Set([2023, 2024]));
 		for (const a of own) {
@@ -312,8 +387,13 @@ describe('demo data: projects', () => {
 	it('Kompetensmäklare has 5 members for 2025–2027 and their co-financing', () => {
 		expect(members('kompetensmaklare', 2025)).toHaveLength(5);
 		expect(members('kompetensmaklare', 2028)).toHaveLength(0);
-		expect(organisations.get('kompetensmaklare')?.period).toEqual({ from: '2025-01-01', to: '2027-09-30' });
-		const coFinancing = data.measurements.filter((m) => m.indicatorId === 'kompetensmaklare-kommunal-medfinansiering');
+		expect(organisations.get('kompetensmaklare')?.period).toEqual({
+			from: '2025-01-01',
+			to: '2027-09-30'
+		});
+		const coFinancing = data.measurements.filter(
+			(m) => m.indicatorId === 'kompetensmaklare-kommunal-medfinansiering'
+		);
 		expect(coFinancing).toHaveLength(5);
 		expect(coFinancing.reduce((sum, m) => sum + (m.value as number), 0)).toBe(1_865_340);
 		expect(coFinancing.every((m) => !m.exampleData && m.status === 'final')).toBe(true);
@@ -329,34 +409,59 @@ describe('demo data: projects', () => {
 	});
 
 	it('SWPP financing adds up to the project cost', () => {
-		const value = (id: string) => data.measurements.find((m) => m.indicatorId === id)?.value as number;
-		expect(value(SWPP_IND.esf) + value(SWPP_IND.regionNorrbotten) + value(SWPP_IND.regionVasterbotten)).toBe(value(SWPP_IND.totalCost));
-		expect(value(SWPP_IND.staff) + value(SWPP_IND.services) + value(SWPP_IND.travel)).toBe(value(SWPP_IND.totalCost));
+		const value = (id: string) =>
+			data.measurements.find((m) => m.indicatorId === id)?.value as number;
+		expect(
+			value(SWPP_IND.esf) + value(SWPP_IND.regionNorrbotten) + value(SWPP_IND.regionVasterbotten)
+		).toBe(value(SWPP_IND.totalCost));
+		expect(value(SWPP_IND.staff) + value(SWPP_IND.services) + value(SWPP_IND.travel)).toBe(
+			value(SWPP_IND.totalCost)
+		);
 	});
 });
 
 describe('demo data: SCB series', () => {
 	it('copies the unemployment figure for Storuman 2024 from the SCB extract', () => {
-		const line = labourCsv.split('\n').find((l) => l.startsWith('2421,Storuman,') && l.includes(',2024,'));
+		const line = labourCsv
+			.split('\n')
+			.find((l) => l.startsWith('2421,Storuman,') && l.includes(',2024,'));
 		const [, , , , kon, , , unemployment] = line!.split(',');
 		expect(kon).toBe('totalt');
-		const m = data.measurements.find((m) => m.id === measurementId('akademi-norr-arbetsloshet', 'kommun-2421', 2024, 'T'));
-		expect(m).toMatchObject({ value: Number(unemployment), status: 'final', exampleData: false, source: 'SCB TAB3200', updatedBy: 'SCB' });
+		const m = data.measurements.find(
+			(m) => m.id === measurementId('akademi-norr-arbetsloshet', 'kommun-2421', 2024, 'T')
+		);
+		expect(m).toMatchObject({
+			value: Number(unemployment),
+			status: 'final',
+			exampleData: false,
+			source: 'SCB TAB3200',
+			updatedBy: 'SCB'
+		});
 		expect(m?.value).toBe(2.3);
 	});
 
 	it('gives every member of the groupings with SCB indicators values for 2020–2024', () => {
 		for (const groupingId of ['akademi-norr', 'umearegionen', 'kompetensmaklare']) {
-			const memberIds = new Set(data.memberships.filter((m) => m.groupingId === groupingId).map((m) => m.memberId));
+			const memberIds = new Set(
+				data.memberships.filter((m) => m.groupingId === groupingId).map((m) => m.memberId)
+			);
 			for (const key of ['arbetsloshet', 'sysselsattningsgrad', 'medelalder']) {
 				const rows = data.measurements.filter((m) => m.indicatorId === `${groupingId}-${key}`);
 				for (const memberId of memberIds) {
 					const years = rows.filter((m) => m.organisationId === memberId).map((m) => m.year);
-					expect(years, `${groupingId} ${key} ${memberId}`).toEqual(expect.arrayContaining([2020, 2021, 2022, 2023, 2024]));
+					expect(years, `${groupingId} ${key} ${memberId}`).toEqual(
+						expect.arrayContaining([2020, 2021, 2022, 2023, 2024])
+					);
 				}
 			}
 		}
-		expect(indicators.get('akademi-norr-arbetsloshet')).toMatchObject({ betterDirection: 'lower', aggregation: 'mean', unit: 'percent' });
-		expect(indicators.get('akademi-norr-sysselsattningsgrad')).toMatchObject({ betterDirection: 'higher' });
+		expect(indicators.get('akademi-norr-arbetsloshet')).toMatchObject({
+			betterDirection: 'lower',
+			aggregation: 'mean',
+			unit: 'percent'
+		});
+		expect(indicators.get('akademi-norr-sysselsattningsgrad')).toMatchObject({
+			betterDirection: 'higher'
+		});
 	});
 });

@@ -1,19 +1,19 @@
 import { prettifyError, safeParse, type core } from 'zod/mini';
-import { Organisation } from '$lib/domain/organisation';
-import { Membership } from '$lib/domain/membership';
-import { Plan, GoalArea, Goal, SubGoal } from '$lib/domain/goal-tree';
-import { Indicator } from '$lib/domain/indicator';
-import { Target } from '$lib/domain/target';
-import { Measurement } from '$lib/domain/measurement';
-import { Assessment } from '$lib/domain/assessment';
-import { ReportingRound } from '$lib/domain/reporting-round';
+import { Organisation } from '$lib/domain/plan/organisation';
+import { Membership } from '$lib/domain/plan/membership';
+import { Plan, GoalArea, Goal, SubGoal } from '$lib/domain/plan/goal-tree';
+import { Indicator } from '$lib/domain/plan/indicator';
+import { Target } from '$lib/domain/plan/target';
+import { Measurement } from '$lib/domain/figures/measurement';
+import { Assessment } from '$lib/domain/figures/assessment';
+import { ReportingRound } from '$lib/domain/entry/reporting-round';
 import { allMunicipalities } from './municipalities';
 import { akademiNorr } from './akademi-norr';
 import { umearegionen } from './umearegionen';
 import { norrbottensKommuner } from './norrbottens-kommuner';
 import { kompetensmaklare } from './kompetensmaklare';
 import { swpp } from './swpp';
-import type { ReferenceData } from '$lib/domain/reference';
+import type { ReferenceData } from '$lib/domain/sync/reference';
 import { markExampleIndicators, mergeParts, type SeedRows } from './rows';
 
 /**
@@ -21,14 +21,23 @@ import { markExampleIndicators, mergeParts, type SeedRows } from './rows';
  * extracts in `sources/`. Rows marked `exampleData` are made up for the demo;
  * everything else is a figure or text from a document or from SCB.
  */
-export type DemoData = Omit<ReferenceData, 'revision'> & { measurements: Measurement[]; assessments: Assessment[] };
+export type DemoData = Omit<ReferenceData, 'revision'> & {
+	measurements: Measurement[];
+	assessments: Assessment[];
+};
 
 /** Parses every row of one table; a bad row throws with its table and id, so the faulty source line is easy to find. */
-function parseTable<T>(table: keyof DemoData, schema: core.$ZodType<T>, rows: readonly { id: string }[]): T[] {
+function parseTable<T>(
+	table: keyof DemoData,
+	schema: core.$ZodType<T>,
+	rows: readonly { id: string }[]
+): T[] {
 	return rows.map((row) => {
 		const result = safeParse(schema, row);
 		if (!result.success) {
-			throw new Error(`Ogiltig demorad i ${table}, id "${row.id}":\n${prettifyError(result.error)}`);
+			throw new Error(
+				`Ogiltig demorad i ${table}, id "${row.id}":\n${prettifyError(result.error)}`
+			);
 		}
 		return result.data;
 	});

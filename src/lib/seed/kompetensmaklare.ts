@@ -1,7 +1,14 @@
 import { municipalityByName } from './municipalities';
 import { regionAssessmentRows } from './region-vasterbotten-bedomning';
 import { scbContextIndicators } from './scb-series';
-import { measurementRow, membershipRow, mergeParts, numbered, type IndicatorInput, type SeedPart } from './rows';
+import {
+	measurementRow,
+	membershipRow,
+	mergeParts,
+	numbered,
+	type IndicatorInput,
+	type SeedPart
+} from './rows';
 
 /**
  * "Kompetensmäklare i Västerbotten" from Region Västerbotten's decision
@@ -11,7 +18,8 @@ import { measurementRow, membershipRow, mergeParts, numbered, type IndicatorInpu
  */
 
 export const KOMPETENSMAKLARE_ID = 'kompetensmaklare';
-export const KOMPETENSMAKLARE_SOURCE = 'Beslut om Kompetensmäklare i Västerbotten, Region Västerbotten (diarie-nr 310-2024)';
+export const KOMPETENSMAKLARE_SOURCE =
+	'Beslut om Kompetensmäklare i Västerbotten, Region Västerbotten (diarie-nr 310-2024)';
 const ID = KOMPETENSMAKLARE_ID;
 const SOURCE = KOMPETENSMAKLARE_SOURCE;
 const PLAN_ID = 'kompetensmaklare-2025-2027';
@@ -70,7 +78,8 @@ function goalTree(): SeedPart {
 				name: 'Kompetensmäklare i Västerbotten 2025–2027',
 				fromYear: FIRST_YEAR,
 				toYear: LAST_YEAR,
-				description: 'Projektperiod 2025-01-01–2027-09-30. Projektet bygger på en ESF-förstudie 2023 i länets 15 kommuner, varav fem valde att gå vidare till genomförande.',
+				description:
+					'Projektperiod 2025-01-01–2027-09-30. Projektet bygger på en ESF-förstudie 2023 i länets 15 kommuner, varav fem valde att gå vidare till genomförande.',
 				source: SOURCE
 			}
 		],
@@ -85,7 +94,8 @@ function goalTree(): SeedPart {
 				id: MAIN,
 				planId: PLAN_ID,
 				name: 'Etablera och implementera ett strukturerat och gemensamt arbetssätt i Västerbotten för att hantera behov, bristyrken, nyckelkompetenser och insatser.',
-				description: 'Projektets huvudmål. Delmålen beskriver kortsiktiga effekter för målgruppen; delmål 1 är nödvändigt för att fortsätta med delmål 2 och 3.'
+				description:
+					'Projektets huvudmål. Delmålen beskriver kortsiktiga effekter för målgruppen; delmål 1 är nödvändigt för att fortsätta med delmål 2 och 3.'
 			},
 			{
 				id: FINANCE,
@@ -133,7 +143,12 @@ const REGION_GRANT_SEK = 5_540_069;
 const ESF_SEK = 6_058_973;
 const MAX_REGION_SHARE_PERCENT = 41.15;
 
-function budgetIndicator(id: string, name: string, unit: 'sek' | 'percent', extra: Partial<IndicatorInput> = {}): Omit<IndicatorInput, 'order'> {
+function budgetIndicator(
+	id: string,
+	name: string,
+	unit: 'sek' | 'percent',
+	extra: Partial<IndicatorInput> = {}
+): Omit<IndicatorInput, 'order'> {
 	return {
 		id,
 		organisationId: ID,
@@ -151,20 +166,36 @@ function budgetIndicator(id: string, name: string, unit: 'sek' | 'percent', extr
 
 function budget(): SeedPart {
 	const value = (indicatorId: string, organisationId: string, v: number, note = PERIOD_NOTE) =>
-		measurementRow({ indicatorId, organisationId, year: FIRST_YEAR, value: v, origin: 'document', source: SOURCE, note });
+		measurementRow({
+			indicatorId,
+			organisationId,
+			year: FIRST_YEAR,
+			value: v,
+			origin: 'document',
+			source: SOURCE,
+			note
+		});
 	return {
 		indicators: numbered([
 			budgetIndicator(IND.coFinancing, 'Kommunal medfinansiering', 'sek', {
-				description: 'Varje samverkande kommuns kontanta medfinansiering enligt finansieringsbudgeten, för hela projektperioden.',
+				description:
+					'Varje samverkande kommuns kontanta medfinansiering enligt finansieringsbudgeten, för hela projektperioden.',
 				aggregation: 'sum',
 				scope: 'members'
 			}),
-			budgetIndicator(IND.totalCost, 'Projektkostnad', 'sek', { description: 'Personal 12 964 382 kr och externa tjänster 500 000 kr.' }),
-			budgetIndicator(IND.regionGrant, 'Stöd från Region Västerbotten', 'sek'),
-			budgetIndicator(IND.regionShare, 'Region Västerbottens andel av godkända kostnader', 'percent', {
-				description: 'Stödet beviljas med högst 41,15 % av godkända kostnader.',
-				betterDirection: 'lower'
+			budgetIndicator(IND.totalCost, 'Projektkostnad', 'sek', {
+				description: 'Personal 12 964 382 kr och externa tjänster 500 000 kr.'
 			}),
+			budgetIndicator(IND.regionGrant, 'Stöd från Region Västerbotten', 'sek'),
+			budgetIndicator(
+				IND.regionShare,
+				'Region Västerbottens andel av godkända kostnader',
+				'percent',
+				{
+					description: 'Stödet beviljas med högst 41,15 % av godkända kostnader.',
+					betterDirection: 'lower'
+				}
+			),
 			budgetIndicator(IND.esf, 'Stöd från Svenska ESF-rådet', 'sek')
 		]),
 		targets: [
@@ -173,16 +204,24 @@ function budget(): SeedPart {
 				indicatorId: IND.regionShare,
 				organisationId: ID,
 				rule: { kind: 'threshold', operator: '<=', value: MAX_REGION_SHARE_PERCENT },
-				description: 'Region Västerbotten beviljar 5 540 069 kr, dock högst 41,15 % av godkända kostnader.',
+				description:
+					'Region Västerbotten beviljar 5 540 069 kr, dock högst 41,15 % av godkända kostnader.',
 				source: SOURCE
 			}
 		],
 		measurements: [
-			...CO_FINANCING_SEK.map(([name, sek]) => value(IND.coFinancing, municipalityByName(name).id, sek)),
+			...CO_FINANCING_SEK.map(([name, sek]) =>
+				value(IND.coFinancing, municipalityByName(name).id, sek)
+			),
 			value(IND.totalCost, ID, TOTAL_COST_SEK),
 			value(IND.regionGrant, ID, REGION_GRANT_SEK),
 			// 5 540 069 / 13 464 382 = 41,146… %, shown with two decimals as in the decision.
-			value(IND.regionShare, ID, Math.round((10_000 * REGION_GRANT_SEK) / TOTAL_COST_SEK) / 100, 'Beräknat: 5 540 069 kr / 13 464 382 kr.'),
+			value(
+				IND.regionShare,
+				ID,
+				Math.round((10_000 * REGION_GRANT_SEK) / TOTAL_COST_SEK) / 100,
+				'Beräknat: 5 540 069 kr / 13 464 382 kr.'
+			),
 			value(IND.esf, ID, ESF_SEK)
 		]
 	};
@@ -198,7 +237,14 @@ export function kompetensmaklare(): SeedPart {
 		year: FIRST_YEAR,
 		source: SOURCE,
 		note: 'Region Västerbottens bedömning i beslutet (diarie-nr 310-2024).',
-		requirements: { avgransat: 'Ja', projektlogik: 'Ja', jamstalldhet: 'Ja', mangfald: 'Ja', ekologisk: 'Ja', ekonomisk: 'Ja' },
+		requirements: {
+			avgransat: 'Ja',
+			projektlogik: 'Ja',
+			jamstalldhet: 'Ja',
+			mangfald: 'Ja',
+			ekologisk: 'Ja',
+			ekonomisk: 'Ja'
+		},
 		aspects: { sammanhallen: 'I hög grad', tillvaxt: 'I hög grad', hallbarhetseffekter: null }
 	});
 	return mergeParts([
@@ -207,6 +253,10 @@ export function kompetensmaklare(): SeedPart {
 		own,
 		assessment,
 		// Before the project starts: the members' labour market and age as a starting point.
-		scbContextIndicators(ID, KOMPETENSMAKLARE_MEMBERS.map(municipalityByName), (own.indicators?.length ?? 0) + (assessment.indicators?.length ?? 0))
+		scbContextIndicators(
+			ID,
+			KOMPETENSMAKLARE_MEMBERS.map(municipalityByName),
+			(own.indicators?.length ?? 0) + (assessment.indicators?.length ?? 0)
+		)
 	]);
 }

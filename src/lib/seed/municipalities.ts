@@ -1,4 +1,4 @@
-import type { Organisation } from '$lib/domain/organisation';
+import type { Organisation } from '$lib/domain/plan/organisation';
 import { municipalityId } from '$lib/domain/ids';
 import { parseSimpleCsv, textField } from './csv';
 import municipalityCsv from './sources/swedish-geodata_municipality_county.csv?raw';
@@ -31,7 +31,8 @@ export function allMunicipalities(): Organisation[] {
 /** The municipality with this short name ("Åsele"); throws on a name that is not a Swedish municipality. */
 export function municipalityByName(shortName: string): Organisation {
 	const found = allMunicipalities().find((m) => m.name === shortName);
-	if (!found) throw new Error(`Okänd kommun: "${shortName}" finns inte bland Sveriges 290 kommuner`);
+	if (!found)
+		throw new Error(`Okänd kommun: "${shortName}" finns inte bland Sveriges 290 kommuner`);
 	return found;
 }
 

@@ -1,7 +1,13 @@
 import { assessmentId } from '$lib/domain/ids';
-import type { GoalStatus } from '$lib/domain/assessment';
+import type { GoalStatus } from '$lib/domain/figures/assessment';
 import { municipalitiesInCounty } from './municipalities';
-import { DEMO_UPDATED_AT, membershipRow, numbered, type AssessmentInput, type SeedPart } from './rows';
+import {
+	DEMO_UPDATED_AT,
+	membershipRow,
+	numbered,
+	type AssessmentInput,
+	type SeedPart
+} from './rows';
 
 /**
  * Norrbottens Kommuner from "Inriktning 2023–2026": the county's 14
@@ -26,7 +32,8 @@ export const NORRBOTTENS_KOMMUNER_DEMO_FROM_YEAR = 2020;
 
 export function norrbottensKommunerMembers() {
 	const members = municipalitiesInCounty(NORRBOTTEN_COUNTY);
-	if (members.length !== 14) throw new Error(`Norrbottens län ska ha 14 kommuner, fann ${members.length}`);
+	if (members.length !== 14)
+		throw new Error(`Norrbottens län ska ha 14 kommuner, fann ${members.length}`);
 	return members;
 }
 
@@ -105,27 +112,83 @@ function goalTree(): SeedPart {
 				name: 'Inriktning 2023–2026',
 				fromYear: 2023,
 				toYear: 2026,
-				vision: 'Vi ger Norrbottens kommuner en samlad och tydlig röst, både hemma och ute i världen.',
+				vision:
+					'Vi ger Norrbottens kommuner en samlad och tydlig röst, både hemma och ute i världen.',
 				description:
 					'Verksamhetsidé: Norrbottens Kommuner ska genom ett processinriktat arbetssätt och utvecklat beredningsförfarande företräda, samordna och stödja kommunerna i det gemensamma arbetet för en hållbar samhällsutveckling i ett lokalt, nationellt och internationellt perspektiv. Målen följs upp med bedömningar, inte med mätetal.',
 				source: SOURCE
 			}
 		],
-		goalAreas: numbered(GOAL_AREAS.map((area) => ({ id: areaId(area), planId: PLAN_ID, name: area.name, description: area.description }))),
+		goalAreas: numbered(
+			GOAL_AREAS.map((area) => ({
+				id: areaId(area),
+				planId: PLAN_ID,
+				name: area.name,
+				description: area.description
+			}))
+		),
 		goals: GOAL_AREAS.flatMap((area) =>
-			area.goals.map((name, i) => ({ id: norrbottenGoalId(area.key, i + 1), planId: PLAN_ID, goalAreaId: areaId(area), name, order: i }))
+			area.goals.map((name, i) => ({
+				id: norrbottenGoalId(area.key, i + 1),
+				planId: PLAN_ID,
+				goalAreaId: areaId(area),
+				name,
+				order: i
+			}))
 		)
 	};
 }
 
 /** Example assessments (no document gives any): status and a short analysis, 2023 and 2024. */
-const EXAMPLE_ASSESSMENTS: readonly (readonly [areaKey: string, n: number, year: number, status: GoalStatus, analysis: string])[] = [
-	['jamlik-valfard', 2, 2023, 'onTrack', 'Tre kommuner har gemensamt prövat digital tillsyn i hemtjänsten; erfarenheterna har spridits i socialchefsnätverket.'],
-	['jamlik-valfard', 2, 2024, 'onTrack', 'Arbetet med digitala lösningar i välfärden har breddats till fler kommuner och följs upp i den gemensamma beredningen.'],
-	['jamlik-valfard', 4, 2024, 'atRisk', 'Nya ramverk inom socialtjänsten kräver omställning i alla kommuner; flera små kommuner saknar resurser för att hinna med.'],
-	['strategisk-kompetensforsorjning', 1, 2023, 'notAssessed', 'Samverkansformerna för kompetensförsörjning var under uppbyggnad och bedömdes inte detta år.'],
-	['strategisk-kompetensforsorjning', 1, 2024, 'atRisk', 'Samverkan med arbetsmarknadens parter har kommit i gång, men rekryteringsläget inom skola, vård och omsorg har blivit mer ansträngt.'],
-	['hallbar-samhallsutveckling', 1, 2024, 'onTrack', 'Kommunerna har varit representerade i de europeiska och arktiska samarbetena under året och lämnat gemensamma synpunkter.']
+const EXAMPLE_ASSESSMENTS: readonly (readonly [
+	areaKey: string,
+	n: number,
+	year: number,
+	status: GoalStatus,
+	analysis: string
+])[] = [
+	[
+		'jamlik-valfard',
+		2,
+		2023,
+		'onTrack',
+		'Tre kommuner har gemensamt prövat digital tillsyn i hemtjänsten; erfarenheterna har spridits i socialchefsnätverket.'
+	],
+	[
+		'jamlik-valfard',
+		2,
+		2024,
+		'onTrack',
+		'Arbetet med digitala lösningar i välfärden har breddats till fler kommuner och följs upp i den gemensamma beredningen.'
+	],
+	[
+		'jamlik-valfard',
+		4,
+		2024,
+		'atRisk',
+		'Nya ramverk inom socialtjänsten kräver omställning i alla kommuner; flera små kommuner saknar resurser för att hinna med.'
+	],
+	[
+		'strategisk-kompetensforsorjning',
+		1,
+		2023,
+		'notAssessed',
+		'Samverkansformerna för kompetensförsörjning var under uppbyggnad och bedömdes inte detta år.'
+	],
+	[
+		'strategisk-kompetensforsorjning',
+		1,
+		2024,
+		'atRisk',
+		'Samverkan med arbetsmarknadens parter har kommit i gång, men rekryteringsläget inom skola, vård och omsorg har blivit mer ansträngt.'
+	],
+	[
+		'hallbar-samhallsutveckling',
+		1,
+		2024,
+		'onTrack',
+		'Kommunerna har varit representerade i de europeiska och arktiska samarbetena under året och lämnat gemensamma synpunkter.'
+	]
 ];
 
 function assessments(): AssessmentInput[] {

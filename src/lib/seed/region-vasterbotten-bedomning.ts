@@ -1,3 +1,4 @@
+import { FIVE_STEP_LABELS } from '$lib/domain/figures/assessment';
 import { measurementRow, type SeedPart } from './rows';
 
 /**
@@ -9,7 +10,8 @@ import { measurementRow, type SeedPart } from './rows';
  */
 
 export const REQUIREMENTS = {
-	avgransat: 'Projektet är avgränsad från den sökandes ordinarie verksamhet i fråga om tid, ekonomi och arbetsinsats',
+	avgransat:
+		'Projektet är avgränsad från den sökandes ordinarie verksamhet i fråga om tid, ekonomi och arbetsinsats',
 	projektlogik:
 		'Projektet har en projektlogik som visar vilka problem ska lösas, vad ska uppnås, genom vilka åtgärder projektets mål uppnås och med vilka resurser detta görs',
 	jamstalldhet: 'Jämställdhet är integrerad i projektet',
@@ -25,8 +27,11 @@ export const PRIORITY_ASPECTS = {
 		'Projektet bidrar till positiva hållbarhetseffekter genom insatser som i huvudsak syftar till att hantera regionala hållbarhetsutmaningar inom jämställdhet, mångfald inklusive integration och andra sociala dimensioner och miljö och klimat'
 } as const;
 
-/** The table's columns, stored as 1–5. The schema keeps no labels for a scale, so they go in the description. */
-export const SCALE_STEPS = ['Inte alls', 'I låg grad', 'Delvis', 'I hög grad', 'I mycket hög grad'] as const;
+/**
+ * The table's columns, stored as 1–5: the five-step assessment scale
+ * (assessment.ts). An indicator keeps no labels for a scale, so they go in the description.
+ */
+export const SCALE_STEPS = FIVE_STEP_LABELS;
 export type ScaleStep = (typeof SCALE_STEPS)[number];
 const SCALE_TEXT = SCALE_STEPS.map((label, i) => `${i + 1} = ${label}`).join(', ');
 
@@ -58,7 +63,8 @@ export function regionAssessmentRows(a: RegionAssessment): SeedPart {
 				planId: a.planId,
 				kind: 'goal',
 				name: 'Projektet uppfyller kraven i Region Västerbottens Agenda för hållbar regional finansiering',
-				description: 'Region Västerbottens bedömning i beslutet, tabellen ”KRAV fastställda i Agenda för hållbar regional finansiering” (nej/ja).',
+				description:
+					'Region Västerbottens bedömning i beslutet, tabellen ”KRAV fastställda i Agenda för hållbar regional finansiering” (nej/ja).',
 				order: a.goalOrder
 			},
 			{
@@ -76,7 +82,15 @@ export function regionAssessmentRows(a: RegionAssessment): SeedPart {
 	};
 
 	const measure = (indicatorId: string, value: number | null, note = a.note) =>
-		measurementRow({ indicatorId, organisationId: a.groupingId, year: a.year, value, origin: 'document', source: a.source, note });
+		measurementRow({
+			indicatorId,
+			organisationId: a.groupingId,
+			year: a.year,
+			value,
+			origin: 'document',
+			source: a.source,
+			note
+		});
 
 	for (const [key, name] of Object.entries(REQUIREMENTS) as [keyof typeof REQUIREMENTS, string][]) {
 		const id = `${a.groupingId}-krav-${key}`;
@@ -105,7 +119,10 @@ export function regionAssessmentRows(a: RegionAssessment): SeedPart {
 		part.measurements.push(measure(id, a.requirements[key] === 'Ja' ? 1 : 0));
 	}
 
-	for (const [key, name] of Object.entries(PRIORITY_ASPECTS) as [keyof typeof PRIORITY_ASPECTS, string][]) {
+	for (const [key, name] of Object.entries(PRIORITY_ASPECTS) as [
+		keyof typeof PRIORITY_ASPECTS,
+		string
+	][]) {
 		const id = `${a.groupingId}-prioritet-${key}`;
 		const step = a.aspects[key];
 		part.indicators.push({
@@ -123,7 +140,13 @@ export function regionAssessmentRows(a: RegionAssessment): SeedPart {
 			order: a.indicatorOrder + part.indicators.length
 		});
 		const value = step === null ? null : SCALE_STEPS.indexOf(step) + 1;
-		part.measurements.push(measure(id, value, step === null ? `${a.note} Ingen kolumn är markerad i beslutet.` : `${a.note} ”${step}”.`));
+		part.measurements.push(
+			measure(
+				id,
+				value,
+				step === null ? `${a.note} Ingen kolumn är markerad i beslutet.` : `${a.note} ”${step}”.`
+			)
+		);
 	}
 	return part;
 }

@@ -1,13 +1,13 @@
-import { ALL_TABLES } from '$lib/domain/reference';
+import { ALL_TABLES } from '$lib/domain/sync/reference';
 import type * as z from 'zod/mini';
-import type { Organisation } from '$lib/domain/organisation';
-import type { Membership } from '$lib/domain/membership';
-import type { Plan, GoalArea, Goal, SubGoal } from '$lib/domain/goal-tree';
-import type { Indicator } from '$lib/domain/indicator';
-import type { Target } from '$lib/domain/target';
-import type { Measurement, Gender, MeasurementValue } from '$lib/domain/measurement';
-import type { Assessment } from '$lib/domain/assessment';
-import type { ReportingRound } from '$lib/domain/reporting-round';
+import type { Organisation } from '$lib/domain/plan/organisation';
+import type { Membership } from '$lib/domain/plan/membership';
+import type { Plan, GoalArea, Goal, SubGoal } from '$lib/domain/plan/goal-tree';
+import type { Indicator } from '$lib/domain/plan/indicator';
+import type { Target } from '$lib/domain/plan/target';
+import type { Measurement, Gender, MeasurementValue } from '$lib/domain/figures/measurement';
+import type { Assessment } from '$lib/domain/figures/assessment';
+import type { ReportingRound } from '$lib/domain/entry/reporting-round';
 import { measurementId, membershipId } from '$lib/domain/ids';
 
 /**
@@ -61,10 +61,14 @@ export function mergeParts(parts: SeedPart[]): SeedRows {
  * "exempeldata" next to it; derived from the values so the two cannot drift.
  */
 export function markExampleIndicators(rows: SeedRows): SeedRows {
-	const withExamples = new Set(rows.measurements.filter((m) => m.exampleData).map((m) => m.indicatorId));
+	const withExamples = new Set(
+		rows.measurements.filter((m) => m.exampleData).map((m) => m.indicatorId)
+	);
 	return {
 		...rows,
-		indicators: rows.indicators.map((ind) => (withExamples.has(ind.id) ? { ...ind, exampleData: true } : ind))
+		indicators: rows.indicators.map((ind) =>
+			withExamples.has(ind.id) ? { ...ind, exampleData: true } : ind
+		)
 	};
 }
 

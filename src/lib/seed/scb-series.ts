@@ -1,7 +1,7 @@
-import type { Gender } from '$lib/domain/measurement';
-import type { Organisation } from '$lib/domain/organisation';
+import type { Gender } from '$lib/domain/figures/measurement';
+import type { Organisation } from '$lib/domain/plan/organisation';
 import { numberField, parseSimpleCsv, textField, type CsvRow } from './csv';
-import { measurementRow, type SeedPart } from './rows';
+import { measurementRow, type IndicatorInput, type SeedPart } from './rows';
 import labourCsv from './sources/scb_TAB3200_arbetsloshet_sysselsattningsgrad_20-64_290kommuner_2020-2024.csv?raw';
 import meanAgeCsv from './sources/scb_TAB637_medelalder_lan22-25_1998-2025.csv?raw';
 
@@ -50,7 +50,9 @@ function labourRows(): CsvRow[] {
 	return labourCache;
 }
 
-function labourSeries(column: 'arbetsloshet_procent' | 'sysselsattningsgrad_procent'): SeriesPoint[] {
+function labourSeries(
+	column: 'arbetsloshet_procent' | 'sysselsattningsgrad_procent'
+): SeriesPoint[] {
 	return labourRows().map((row) => ({
 		kommunkod: textField(row, 'region_kod', LABOUR_FILE),
 		year: numberField(row, 'ar', LABOUR_FILE),
@@ -89,7 +91,8 @@ const SERIES: SeriesDefinition[] = [
 	{
 		key: 'arbetsloshet',
 		name: 'Arbetslöshet 20–64 år',
-		description: 'Andel arbetslösa i procent av arbetskraften, 20–64 år, kvinnor och män totalt. Omvärldsindikator från SCB.',
+		description:
+			'Andel arbetslösa i procent av arbetskraften, 20–64 år, kvinnor och män totalt. Omvärldsindikator från SCB.',
 		unit: 'percent',
 		betterDirection: 'lower',
 		table: 'TAB3200',
@@ -101,7 +104,8 @@ const SERIES: SeriesDefinition[] = [
 	{
 		key: 'sysselsattningsgrad',
 		name: 'Sysselsättningsgrad 20–64 år',
-		description: 'Andel sysselsatta i procent av befolkningen 20–64 år, kvinnor och män totalt. Omvärldsindikator från SCB.',
+		description:
+			'Andel sysselsatta i procent av befolkningen 20–64 år, kvinnor och män totalt. Omvärldsindikator från SCB.',
 		unit: 'percent',
 		betterDirection: 'higher',
 		table: 'TAB3200',
@@ -114,7 +118,8 @@ const SERIES: SeriesDefinition[] = [
 		key: 'medelalder',
 		// The schema has no unit for years of age; 'count' with one decimal shows "44,2" and the name says "år".
 		name: 'Medelålder (år)',
-		description: 'Befolkningens medelålder i år, kvinnor och män totalt. Omvärldsindikator från SCB; finns för kommunerna i Västernorrlands, Jämtlands, Västerbottens och Norrbottens län.',
+		description:
+			'Befolkningens medelålder i år, kvinnor och män totalt. Omvärldsindikator från SCB; finns för kommunerna i Västernorrlands, Jämtlands, Västerbottens och Norrbottens län.',
 		unit: 'count',
 		betterDirection: 'none',
 		table: 'TAB637',
@@ -130,14 +135,27 @@ export function scbIndicatorId(groupingId: string, key: ScbSeriesKey): string {
 	return `${groupingId}-${key}`;
 }
 
+export type ScbContextOptions = {
+	/** Changes to a series' indicator, e.g. a weighted mean with its weight series. */
+	overrides?: Partial<Record<ScbSeriesKey, Partial<IndicatorInput>>>;
+};
+
 /**
  * The SCB context indicators for one grouping, with every member's values.
  * An Indicator belongs to one grouping, so each grouping gets its own rows
  * (the values are the same official figures). A series with no value for any
  * member (mean age outside counties 22–25) is left out for that grouping.
  */
-export function scbContextIndicators(groupingId: string, members: readonly Organisation[], firstOrder: number): SeedPart {
-	const part: Required<Pick<SeedPart, 'indicators' | 'measurements'>> = { indicators: [], measurements: [] };
+export function scbContextIndicators(
+	groupingId: string,
+	members: readonly Organisation[],
+	firstOrder: number,
+	options: ScbContextOptions = {}
+): SeedPart {
+	const part: Required<Pick<SeedPart, 'indicators' | 'measurements'>> = {
+		indicators: [],
+		measurements: []
+	};
 	const byCode = new Map(members.map((m) => [m.kommunkod, m.id]));
 
 	for (const series of SERIES) {
@@ -160,7 +178,8 @@ export function scbContextIndicators(groupingId: string, members: readonly Organ
 			genderBreakdown: false,
 			population: series.population,
 			order: firstOrder + part.indicators.length,
-			exampleData: false
+			exampleData: false,
+			...options.overrides?.[series.key]
 		});
 		for (const p of points) {
 			part.measurements.push(

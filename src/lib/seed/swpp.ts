@@ -1,7 +1,14 @@
 import { municipalityByName } from './municipalities';
 import { AKADEMI_NORR_MEMBERS } from './akademi-norr';
 import { regionAssessmentRows } from './region-vasterbotten-bedomning';
-import { measurementRow, membershipRow, mergeParts, numbered, type IndicatorInput, type SeedPart } from './rows';
+import {
+	measurementRow,
+	membershipRow,
+	mergeParts,
+	numbered,
+	type IndicatorInput,
+	type SeedPart
+} from './rows';
 
 /**
  * "Strategic Workforce Planning Program", applied for by Akademi Norr and
@@ -12,13 +19,15 @@ import { measurementRow, membershipRow, mergeParts, numbered, type IndicatorInpu
  */
 
 export const SWPP_ID = 'swpp';
-export const SWPP_SOURCE = 'Beslut om Strategic Workforce Planning Program, Region Västerbotten (diarie-nr REGAC 161-2026)';
+export const SWPP_SOURCE =
+	'Beslut om Strategic Workforce Planning Program, Region Västerbotten (diarie-nr REGAC 161-2026)';
 const ID = SWPP_ID;
 const SOURCE = SWPP_SOURCE;
 const PLAN_ID = 'swpp-2026-2029';
 const FIRST_YEAR = 2026;
 const LAST_YEAR = 2029;
-const APPLICATION_NOTE = 'Enligt projektansökan; gäller hela projektperioden 2026-08-03–2029-06-30.';
+const APPLICATION_NOTE =
+	'Enligt projektansökan; gäller hela projektperioden 2026-08-03–2029-06-30.';
 
 export const SWPP_KEY_PERSONS = 200;
 export const SWPP_WOMEN_PERCENT = 65;
@@ -70,7 +79,8 @@ export const TRAINING_LEVELS = [
 	{
 		key: 'fordjupning-1',
 		name: 'Fördjupning 1 (Strategic Specialist)',
-		description: 'Fokus på nationella frågor rörande strategisk kompetensförsörjning; deltagarna kan diplomeras/certifieras, vilket stärker deras mandat i den egna organisationen.',
+		description:
+			'Fokus på nationella frågor rörande strategisk kompetensförsörjning; deltagarna kan diplomeras/certifieras, vilket stärker deras mandat i den egna organisationen.',
 		places: 75,
 		placesText: '75 platser'
 	},
@@ -93,6 +103,8 @@ function goalTree(): SeedPart {
 				name: 'Projektansökan 2026–2029',
 				fromYear: FIRST_YEAR,
 				toYear: LAST_YEAR,
+				// Region Västerbotten judges projects on its five-step scale (region-vasterbotten-bedomning.ts).
+				assessmentScale: 'fiveStep',
 				description:
 					'Projektperiod 2026-08-03–2029-06-30. Sökt projektkostnad 14 003 791 kr, sökt belopp från Region Västerbotten 3 220 871 kr. Ansökan avslogs.',
 				source: SOURCE
@@ -158,12 +170,27 @@ export const SWPP_IND = {
 } as const;
 
 /** The project reports for itself: its values are not spread over the municipalities. */
-function projectIndicator(spec: Omit<IndicatorInput, 'organisationId' | 'order' | 'aggregation' | 'scope' | 'source'>): Omit<IndicatorInput, 'order'> {
-	return { organisationId: ID, aggregation: 'none', scope: 'grouping', source: { kind: 'manual', description: `Mål i ${SOURCE}` }, ...spec };
+function projectIndicator(
+	spec: Omit<IndicatorInput, 'organisationId' | 'order' | 'aggregation' | 'scope' | 'source'>
+): Omit<IndicatorInput, 'order'> {
+	return {
+		organisationId: ID,
+		aggregation: 'none',
+		scope: 'grouping',
+		source: { kind: 'manual', description: `Mål i ${SOURCE}` },
+		...spec
+	};
 }
 
 function threshold(indicatorId: string, operator: '>=' | '=', value: number, description: string) {
-	return { id: `${indicatorId}-mal`, indicatorId, organisationId: ID, rule: { kind: 'threshold' as const, operator, value }, description, source: SOURCE };
+	return {
+		id: `${indicatorId}-mal`,
+		indicatorId,
+		organisationId: ID,
+		rule: { kind: 'threshold' as const, operator, value },
+		description,
+		source: SOURCE
+	};
 }
 
 function targetsOfTheProject(): SeedPart {
@@ -209,10 +236,22 @@ function targetsOfTheProject(): SeedPart {
 			)
 		],
 		targets: [
-			threshold(SWPP_IND.keyPersons, '>=', SWPP_KEY_PERSONS, 'Minst 200 nyckelpersoner från målgruppen.'),
+			threshold(
+				SWPP_IND.keyPersons,
+				'>=',
+				SWPP_KEY_PERSONS,
+				'Minst 200 nyckelpersoner från målgruppen.'
+			),
 			threshold(SWPP_IND.women, '=', SWPP_WOMEN_PERCENT, 'Målgruppen: 65 % kvinnor.'),
 			threshold(SWPP_IND.men, '=', SWPP_MEN_PERCENT, 'Målgruppen: 35 % män.'),
-			...TRAINING_LEVELS.map((level) => threshold(SWPP_IND.places(level.key), '>=', level.places, `${level.name}: ${level.placesText}.`))
+			...TRAINING_LEVELS.map((level) =>
+				threshold(
+					SWPP_IND.places(level.key),
+					'>=',
+					level.places,
+					`${level.name}: ${level.placesText}.`
+				)
+			)
 		]
 	};
 }
@@ -243,7 +282,15 @@ function budget(): SeedPart {
 			scope: 'grouping' as const
 		})),
 		measurements: BUDGET_LINES.map(([indicatorId, , sek]) =>
-			measurementRow({ indicatorId, organisationId: ID, year: FIRST_YEAR, value: sek, origin: 'document', source: SOURCE, note: APPLICATION_NOTE })
+			measurementRow({
+				indicatorId,
+				organisationId: ID,
+				year: FIRST_YEAR,
+				value: sek,
+				origin: 'document',
+				source: SOURCE,
+				note: APPLICATION_NOTE
+			})
 		)
 	};
 }
@@ -260,7 +307,14 @@ export function swpp(): SeedPart {
 		source: SOURCE,
 		note: 'Region Västerbottens bedömning i beslutet (diarie-nr REGAC 161-2026).',
 		// "Projektet uppfyller kraven … och bidrar i hög grad till … Sammanhållen region samt delvis till en Hållbar regional tillväxt."
-		requirements: { avgransat: 'Ja', projektlogik: 'Ja', jamstalldhet: 'Ja', mangfald: 'Ja', ekologisk: 'Ja', ekonomisk: 'Ja' },
+		requirements: {
+			avgransat: 'Ja',
+			projektlogik: 'Ja',
+			jamstalldhet: 'Ja',
+			mangfald: 'Ja',
+			ekologisk: 'Ja',
+			ekonomisk: 'Ja'
+		},
 		aspects: { sammanhallen: 'I hög grad', tillvaxt: 'Delvis', hallbarhetseffekter: null }
 	});
 	return mergeParts([organisationAndMembers(), goalTree(), own, assessment]);

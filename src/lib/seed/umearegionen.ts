@@ -231,16 +231,23 @@ const FOCUS_GOALS: FocusGoal[] = [
 		key: 'gemensamma-namnder',
 		area: AREA.efficiency,
 		name: 'De gemensamma nämnderna',
-		description: 'De gemensamma nämndernas arbete ska alltid vara administrativt och ekonomiskt effektivt.',
+		description:
+			'De gemensamma nämndernas arbete ska alltid vara administrativt och ekonomiskt effektivt.',
 		assignments: [
-			{ group: 'Kommunchefsgruppen', tasks: ['Bevaka att de gemensamma nämndernas arbete är administrativt och ekonomiskt effektivt.'] }
+			{
+				group: 'Kommunchefsgruppen',
+				tasks: [
+					'Bevaka att de gemensamma nämndernas arbete är administrativt och ekonomiskt effektivt.'
+				]
+			}
 		]
 	},
 	{
 		key: 'civilt-forsvar',
 		area: AREA.efficiency,
 		name: 'Civilt försvar',
-		description: 'För små kommuner med begränsade resurser kan det vara svårt att leva upp till de nya mål och krav som ställs på kommunerna.',
+		description:
+			'För små kommuner med begränsade resurser kan det vara svårt att leva upp till de nya mål och krav som ställs på kommunerna.',
 		assignments: [
 			{
 				group: 'Kommunchefsgruppen och kanslichef',
@@ -292,7 +299,9 @@ const runningGoalId = (assignment: string) => goalId(`lopande-${slug(assignment)
 
 /** Sub-goal ids: goal id plus the task's position, e.g. "…-digitalisering-3". */
 function subGoalsOf(goal: FocusGoal): SubGoalInput[] {
-	const tasks = goal.assignments.flatMap(({ group, tasks }) => tasks.map((task) => ({ group, task })));
+	const tasks = goal.assignments.flatMap(({ group, tasks }) =>
+		tasks.map((task) => ({ group, task }))
+	);
 	return tasks.map(({ group, task }, i) => ({
 		id: `${goalId(goal.key)}-${i + 1}`,
 		goalId: goalId(goal.key),
@@ -336,11 +345,18 @@ function goalTree(): SeedPart {
 				id: AREA.running,
 				planId: PLAN_ID,
 				name: 'Löpande verksamhet',
-				description: 'Arbetsgrupper och projekt i löpande verksamhet, med ansvarig för varje uppdrag.'
+				description:
+					'Arbetsgrupper och projekt i löpande verksamhet, med ansvarig för varje uppdrag.'
 			}
 		]),
 		goals: numbered([
-			...FOCUS_GOALS.map((g) => ({ id: goalId(g.key), planId: PLAN_ID, goalAreaId: g.area, name: g.name, description: g.description })),
+			...FOCUS_GOALS.map((g) => ({
+				id: goalId(g.key),
+				planId: PLAN_ID,
+				goalAreaId: g.area,
+				name: g.name,
+				description: g.description
+			})),
 			...RUNNING_WORK.map(([assignment, responsible]) => ({
 				id: runningGoalId(assignment),
 				planId: PLAN_ID,
@@ -399,7 +415,8 @@ function indicators(): SeedPart {
 			organisationId: ID,
 			goalId: goalId('befolkningsokning'),
 			name: 'Folkmängd i Umeåregionen',
-			description: 'Antal invånare i de sju kommunerna den 31 december. Visionen: Världens bästa livsmiljö för 300 000 invånare år 2050.',
+			description:
+				'Antal invånare i de sju kommunerna den 31 december. Visionen: Världens bästa livsmiljö för 300 000 invånare år 2050.',
 			unit: 'persons',
 			decimals: 0,
 			betterDirection: 'higher',
@@ -409,19 +426,55 @@ function indicators(): SeedPart {
 			// The values in the demo are rounded examples, not SCB's figures.
 			exampleData: true
 		},
-		assignmentIndicator(IND.trainings, sub('kompetensforsorjning', 1), 'Antal gemensamma utbildningar för Umeåregionens medarbetare', 'count'),
-		assignmentIndicator(IND.housingProject, sub('samhallsbyggande', 7), 'Projekt för mobilisering för ökat småhusbyggande startat', 'yesno'),
-		assignmentIndicator(IND.commuterCard, sub('kommunikationer', 1), 'Gemensamt pendlarkort inom Umeåregionen', 'yesno'),
-		assignmentIndicator(IND.securityChief, sub('civilt-forsvar', 1), 'Gemensam säkerhetsskyddschef anställd', 'yesno'),
-		assignmentIndicator(IND.infoSecurityChief, sub('civilt-forsvar', 2), 'Gemensam informationssäkerhetsskyddschef anställd', 'yesno'),
-		assignmentIndicator(IND.procurements, sub('digitalisering', 1), 'Antal gemensamma upphandlingar av verksamhetssystem', 'count'),
-		assignmentIndicator(IND.eServices, sub('digitalisering', 3), 'Antal gemensamma e-tjänster', 'count'),
+		assignmentIndicator(
+			IND.trainings,
+			sub('kompetensforsorjning', 1),
+			'Antal gemensamma utbildningar för Umeåregionens medarbetare',
+			'count'
+		),
+		assignmentIndicator(
+			IND.housingProject,
+			sub('samhallsbyggande', 7),
+			'Projekt för mobilisering för ökat småhusbyggande startat',
+			'yesno'
+		),
+		assignmentIndicator(
+			IND.commuterCard,
+			sub('kommunikationer', 1),
+			'Gemensamt pendlarkort inom Umeåregionen',
+			'yesno'
+		),
+		assignmentIndicator(
+			IND.securityChief,
+			sub('civilt-forsvar', 1),
+			'Gemensam säkerhetsskyddschef anställd',
+			'yesno'
+		),
+		assignmentIndicator(
+			IND.infoSecurityChief,
+			sub('civilt-forsvar', 2),
+			'Gemensam informationssäkerhetsskyddschef anställd',
+			'yesno'
+		),
+		assignmentIndicator(
+			IND.procurements,
+			sub('digitalisering', 1),
+			'Antal gemensamma upphandlingar av verksamhetssystem',
+			'count'
+		),
+		assignmentIndicator(
+			IND.eServices,
+			sub('digitalisering', 3),
+			'Antal gemensamma e-tjänster',
+			'count'
+		),
 		{
 			id: IND.studentsFunding,
 			organisationId: ID,
 			goalId: runningGoalId('Studenter möter arbetsliv, projekt'),
 			name: 'Umeåregionens finansiering av Studenter möter arbetsliv',
-			description: 'Projektet skapar kontaktytor mellan studenter på Umeå universitet och SLU och Västerbottens arbetsgivare. Umeåregionen finansierar med 100 000 kr/år.',
+			description:
+				'Projektet skapar kontaktytor mellan studenter på Umeå universitet och SLU och Västerbottens arbetsgivare. Umeåregionen finansierar med 100 000 kr/år.',
 			unit: 'sek',
 			decimals: 0,
 			betterDirection: 'none',
@@ -461,7 +514,11 @@ const POPULATION_EXAMPLES: Readonly<Record<string, readonly [y2023: number, y202
 };
 
 /** Example values for the countable assignments (the plan gives no figures). */
-const ASSIGNMENT_EXAMPLES: readonly (readonly [indicatorId: string, year: number, value: number])[] = [
+const ASSIGNMENT_EXAMPLES: readonly (readonly [
+	indicatorId: string,
+	year: number,
+	value: number
+])[] = [
 	[IND.trainings, 2023, 2],
 	[IND.trainings, 2024, 4],
 	[IND.housingProject, 2023, 0],
@@ -475,7 +532,14 @@ const ASSIGNMENT_EXAMPLES: readonly (readonly [indicatorId: string, year: number
 
 function values(): MeasurementInput[] {
 	const example = (indicatorId: string, organisationId: string, year: number, value: number) =>
-		measurementRow({ indicatorId, organisationId, year, value, origin: 'example', source: 'Exempeldata' });
+		measurementRow({
+			indicatorId,
+			organisationId,
+			year,
+			value,
+			origin: 'example',
+			source: 'Exempeldata'
+		});
 	return [
 		measurementRow({
 			indicatorId: IND.studentsFunding,
@@ -488,9 +552,14 @@ function values(): MeasurementInput[] {
 		}),
 		...Object.entries(POPULATION_EXAMPLES).flatMap(([name, [y2023, y2024]]) => {
 			const memberId = municipalityByName(name).id;
-			return [example(IND.population, memberId, 2023, y2023), example(IND.population, memberId, 2024, y2024)];
+			return [
+				example(IND.population, memberId, 2023, y2023),
+				example(IND.population, memberId, 2024, y2024)
+			];
 		}),
-		...ASSIGNMENT_EXAMPLES.map(([indicatorId, year, value]) => example(indicatorId, ID, year, value))
+		...ASSIGNMENT_EXAMPLES.map(([indicatorId, year, value]) =>
+			example(indicatorId, ID, year, value)
+		)
 	];
 }
 
@@ -508,8 +577,18 @@ function assessments(): SeedPart {
 	});
 	return {
 		assessments: [
-			row('gymnasieutbildning', 2024, 'onTrack', 'Skolchefgruppen har träffats regelbundet och tagit fram en gemensam översikt över gymnasieutbudet, inklusive introduktionsprogrammen. (Exempeltext.)'),
-			row('samhallsbyggande', 2024, 'atRisk', 'Samhällsbyggnadsgruppen är tillsatt, men bristen på planhandläggare gör att samplaneringen mellan kommunerna går långsammare än planerat. (Exempeltext.)')
+			row(
+				'gymnasieutbildning',
+				2024,
+				'onTrack',
+				'Skolchefgruppen har träffats regelbundet och tagit fram en gemensam översikt över gymnasieutbudet, inklusive introduktionsprogrammen. (Exempeltext.)'
+			),
+			row(
+				'samhallsbyggande',
+				2024,
+				'atRisk',
+				'Samhällsbyggnadsgruppen är tillsatt, men bristen på planhandläggare gör att samplaneringen mellan kommunerna går långsammare än planerat. (Exempeltext.)'
+			)
 		]
 	};
 }
@@ -523,6 +602,10 @@ export function umearegionen(): SeedPart {
 		targets(),
 		{ measurements: values() },
 		assessments(),
-		scbContextIndicators(ID, UMEAREGIONEN_MEMBERS.map(([name]) => municipalityByName(name)), own.indicators?.length ?? 0)
+		scbContextIndicators(
+			ID,
+			UMEAREGIONEN_MEMBERS.map(([name]) => municipalityByName(name)),
+			own.indicators?.length ?? 0
+		)
 	]);
 }

@@ -1,6 +1,12 @@
 import { sql } from 'drizzle-orm';
-import { DEFAULT_PGLITE_DIR, openDatabase, type Database, type OpenedDatabase } from './db/connection';
+import {
+	DEFAULT_PGLITE_DIR,
+	openDatabase,
+	type Database,
+	type OpenedDatabase
+} from './db/connection';
 import { isFullySeeded, seedEverything, seedOptionsFromEnvironment } from './db/seed-all';
+import { isDemoUsersSeeded } from './auth/demo-users';
 
 /**
  * The server's one database: PostgreSQL when DATABASE_URL is set, otherwise
@@ -45,6 +51,11 @@ async function openServerDatabase(): Promise<OpenedDatabase> {
 			// Loaded only here, so routes (and their tests) that never open the real database do not build the demo data.
 			const { buildDemoData } = await import('$lib/seed/demo-data');
 			await seedEverything(opened.db, buildDemoData(), options);
+		}
+		if (!options.demoUsers && (await isDemoUsersSeeded(opened.db))) {
+			console.warn(
+				'Varning: databasen har demoanvändarna, vars lösenord (lagesbild-demo) är offentligt. Ge dem nya lösenord (npm run create-admin -- --email <adress> --reset-password) eller ta bort deras roller innan installationen används på riktigt.'
+			);
 		}
 		if (!process.env.DATABASE_URL) await opened.db.execute(sql`analyze`);
 	} catch (error) {

@@ -1,17 +1,7 @@
 /**
- * Whether the browser believes it has a network. navigator.onLine can say
- * "online" behind a captive portal; the sync engine (issue 3) is what finds
- * out for sure. Until then this is what the indicator shows.
+ * Whether the browser believes it has a network, kept by the app's one
+ * listener (app/lifecycle.svelte.ts). navigator.onLine can say "online"
+ * behind a captive portal; a failed sync is what finds out for sure, and the
+ * header says so from the sync's state.
  */
 export const connection = $state({ online: true });
-
-export function watchConnection(): () => void {
-	const update = () => (connection.online = navigator.onLine);
-	update();
-	window.addEventListener('online', update);
-	window.addEventListener('offline', update);
-	return () => {
-		window.removeEventListener('online', update);
-		window.removeEventListener('offline', update);
-	};
-}

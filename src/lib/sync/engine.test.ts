@@ -1,10 +1,10 @@
 import { describe, it, expect, beforeEach } from 'vitest';
 import { syncOnce, lastPulledRevision, clientIdOf, type SyncTransport } from './engine';
-import { createTestDatabase } from '$lib/db/test-database';
-import { saveMeasurement, type MeasurementEdit } from '$lib/db/edits';
-import type { LagesbildDatabase } from '$lib/db/database';
-import type { SyncRequest, SyncResponse, Change } from '$lib/domain/sync-protocol';
-import { PROTOCOL_VERSION } from '$lib/domain/sync-protocol';
+import { createTestDatabase } from '$lib/local-store/test-database';
+import { saveMeasurement, type MeasurementEdit } from '$lib/local-store/edits';
+import type { LagesbildDatabase } from '$lib/local-store/database';
+import type { SyncRequest, SyncResponse, Change } from '$lib/domain/sync/sync-protocol';
+import { PROTOCOL_VERSION } from '$lib/domain/sync/sync-protocol';
 
 const editor = { name: 'Anna' };
 const edit = (organisationId: string, value: number): MeasurementEdit => ({
@@ -21,11 +21,23 @@ function acceptingServer(log: SyncRequest[] = []): SyncTransport {
 	let revision = 0;
 	return async (request) => {
 		log.push(structuredClone(request));
-		const changes: Change[] = request.mutations.map((m) => ({ entity: 'measurement', row: m.row as Change['row'], revision: ++revision, conflicts: [] }) as Change);
+		const changes: Change[] = request.mutations.map(
+			(m) =>
+				({
+					entity: 'measurement',
+					row: m.row as Change['row'],
+					revision: ++revision,
+					conflicts: []
+				}) as Change
+		);
 		return {
 			protocol: PROTOCOL_VERSION,
 			serverEpoch: 'e1',
-			outcomes: request.mutations.map((m, i) => ({ mutationId: m.mutationId, result: 'applied', revision: changes[i].revision })),
+			outcomes: request.mutations.map((m, i) => ({
+				mutationId: m.mutationId,
+				result: 'applied',
+				revision: changes[i].revision
+			})),
 			changes,
 			lastRevision: revision,
 			hasMore: false
@@ -79,8 +91,28 @@ describe('syncOnce', () => {
 		const pages = [1, 2, 3].map((n) => ({ revision: n, hasMore: n < 3 }));
 		const transport: SyncTransport = async (request) => {
 			const page = pages.find((p) => p.revision === request.lastRevision + 1)!;
-			const row = { id: `m:ind:o${page.revision}:2024:t`, indicatorId: 'ind', organisationId: `o${page.revision}`, year: 2024, gender: 'T', value: page.revision, status: 'final', note: '', source: '', updatedBy: 'x', updatedAt: '2025-01-01T00:00:00.000Z', exampleData: false } as const;
-			return { protocol: PROTOCOL_VERSION, serverEpoch: 'e1', outcomes: [], changes: [{ entity: 'measurement', row, revision: page.revision, conflicts: [] }], lastRevision: page.revision, hasMore: page.hasMore };
+			const row = {
+				id: `m:ind:o${page.revision}:2024:t`,
+				indicatorId: 'ind',
+				organisationId: `o${page.revision}`,
+				year: 2024,
+				gender: 'T',
+				value: page.revision,
+				status: 'final',
+				note: '',
+				source: '',
+				updatedBy: 'x',
+				updatedAt: '2025-01-01T00:00:00.000Z',
+				exampleData: false
+			} as const;
+			return {
+				protocol: PROTOCOL_VERSION,
+				serverEpoch: 'e1',
+				outcomes: [],
+				changes: [{ entity: 'measurement', row, revision: page.revision, conflicts: [] }],
+				lastRevision: page.revision,
+				hasMore: page.hasMore
+			};
 		};
 		const report = await syncOnce(db, transport);
 		expect(report.received).toBe(3);
@@ -89,18 +121,40 @@ describe('syncOnce', () => {
 	});
 
 	it('asks for the next page while storing one, but stores pages strictly in order', async () => {
-		const row = (n: number) => ({ id: `m:ind:o${n}:2024:t`, indicatorId: 'ind', organisationId: `o${n}`, year: 2024, gender: 'T', value: n, status: 'final', note: '', source: '', updatedBy: 'x', updatedAt: '2025-01-01T00:00:00.000Z', exampleData: false }) as const;
+		const row = (n: number) =>
+			({
+				id: `m:ind:o${n}:2024:t`,
+				indicatorId: 'ind',
+				organisationId: `o${n}`,
+				year: 2024,
+				gender: 'T',
+				value: n,
+				status: 'final',
+				note: '',
+				source: '',
+				updatedBy: 'x',
+				updatedAt: '2025-01-01T00:00:00.000Z',
+				exampleData: false
+			}) as const;
 		const asked: number[] = [];
 		let inFlight = 0;
 		let overlapped = false;
 		const transport: SyncTransport = async (request) => {
 			asked.push(request.lastRevision);
 			inFlight++;
-			overlapped ||= inFlight > 1 || (await db.meta.get('lastRevision'))?.value !== request.lastRevision;
+			overlapped ||=
+				inFlight > 1 || (await db.meta.get('lastRevision'))?.value !== request.lastRevision;
 			await new Promise((r) => setTimeout(r, 5));
 			inFlight--;
 			const n = request.lastRevision + 1;
-			return { protocol: PROTOCOL_VERSION, serverEpoch: 'e1', outcomes: [], changes: [{ entity: 'measurement', row: row(n), revision: n, conflicts: [] }], lastRevision: n, hasMore: n < 5 };
+			return {
+				protocol: PROTOCOL_VERSION,
+				serverEpoch: 'e1',
+				outcomes: [],
+				changes: [{ entity: 'measurement', row: row(n), revision: n, conflicts: [] }],
+				lastRevision: n,
+				hasMore: n < 5
+			};
 		};
 		await syncOnce(db, transport);
 		expect(asked).toEqual([0, 1, 2, 3, 4]);
@@ -119,7 +173,14 @@ describe('syncOnce', () => {
 			pulls++;
 			// The user types while the first page is on its way.
 			if (pulls === 1) await saveMeasurement(db, edit('typed', 9), editor);
-			return { protocol: PROTOCOL_VERSION, serverEpoch: 'e1', outcomes: [], changes: [], lastRevision: request.lastRevision + 1, hasMore: pulls < 3 };
+			return {
+				protocol: PROTOCOL_VERSION,
+				serverEpoch: 'e1',
+				outcomes: [],
+				changes: [],
+				lastRevision: request.lastRevision + 1,
+				hasMore: pulls < 3
+			};
 		};
 		await db.meta.put({ key: 'lastRevision', value: 100 });
 		await syncOnce(db, transport);
@@ -148,7 +209,9 @@ describe('syncOnce', () => {
 		const [row] = await db.measurements.toArray();
 		expect(row.value).toBe(5);
 		// The edit made during the sync is still waiting, and goes in the next one.
-		expect((await db.outbox.toArray()).map((e) => (e.entity === 'measurement' ? e.row.value : null))).toEqual([5]);
+		expect(
+			(await db.outbox.toArray()).map((e) => (e.entity === 'measurement' ? e.row.value : null))
+		).toEqual([5]);
 	});
 
 	it('keeps a refused edit, with what was typed and why, until the user dismisses it', async () => {
@@ -156,7 +219,9 @@ describe('syncOnce', () => {
 		const transport: SyncTransport = async (request) => ({
 			protocol: PROTOCOL_VERSION,
 			serverEpoch: 'e1',
-			outcomes: [{ mutationId: request.mutations[0].mutationId, result: 'rejected', reason: 'Året är låst' }],
+			outcomes: [
+				{ mutationId: request.mutations[0].mutationId, result: 'rejected', reason: 'Året är låst' }
+			],
 			changes: [],
 			lastRevision: 0,
 			hasMore: false
@@ -173,7 +238,14 @@ describe('syncOnce', () => {
 		let epoch = 'e1';
 		const transport: SyncTransport = async (request) => {
 			requests.push(request);
-			return { protocol: PROTOCOL_VERSION, serverEpoch: epoch, outcomes: [], changes: [], lastRevision: request.lastRevision === 0 && epoch === 'e1' ? 90 : 3, hasMore: false };
+			return {
+				protocol: PROTOCOL_VERSION,
+				serverEpoch: epoch,
+				outcomes: [],
+				changes: [],
+				lastRevision: request.lastRevision === 0 && epoch === 'e1' ? 90 : 3,
+				hasMore: false
+			};
 		};
 		await syncOnce(db, transport);
 		expect(await lastPulledRevision(db)).toBe(90);
@@ -186,7 +258,8 @@ describe('syncOnce', () => {
 
 	it('splits a large outbox by size so a request stays under the server’s limit', async () => {
 		const long = 'x'.repeat(1900);
-		for (let i = 0; i < 800; i++) await saveMeasurement(db, { ...edit(`m${i}`, i), note: long }, editor);
+		for (let i = 0; i < 800; i++)
+			await saveMeasurement(db, { ...edit(`m${i}`, i), note: long }, editor);
 		const log: SyncRequest[] = [];
 		await syncOnce(db, acceptingServer(log));
 		expect(log.length).toBeGreaterThan(1);
@@ -201,10 +274,21 @@ function refusingServer(refused: ReadonlySet<unknown>): SyncTransport {
 	return async (request) => {
 		const outcomes = request.mutations.map((m) =>
 			refused.has((m.row as { value: unknown }).value)
-				? { mutationId: m.mutationId, result: 'rejected' as const, reason: 'År 2025 är godkänt och låst.' }
+				? {
+						mutationId: m.mutationId,
+						result: 'rejected' as const,
+						reason: 'År 2025 är godkänt och låst.'
+					}
 				: { mutationId: m.mutationId, result: 'applied' as const, revision: ++revision }
 		);
-		return { protocol: PROTOCOL_VERSION, serverEpoch: 'e1', outcomes, changes: [], lastRevision: revision, hasMore: false } satisfies SyncResponse;
+		return {
+			protocol: PROTOCOL_VERSION,
+			serverEpoch: 'e1',
+			outcomes,
+			changes: [],
+			lastRevision: revision,
+			hasMore: false
+		} satisfies SyncResponse;
 	};
 }
 
@@ -216,10 +300,63 @@ describe('syncOnce with refused edits', () => {
 		await saveMeasurement(db, edit('a', 2), editor);
 		const report = await syncOnce(db, refusingServer(new Set([2])));
 		expect(report.rejected).toBe(1);
-		expect(await db.measurements.get('m:ind:a:2025:t')).toMatchObject({ value: 1, serverRevision: 5 });
+		expect(await db.measurements.get('m:ind:a:2025:t')).toMatchObject({
+			value: 1,
+			serverRevision: 5
+		});
 		const [rejection] = await db.rejections.toArray();
-		expect(rejection).toMatchObject({ reason: 'År 2025 är godkänt och låst.', row: { id: 'm:ind:a:2025:t', value: 2 } });
+		expect(rejection).toMatchObject({
+			reason: 'År 2025 är godkänt och låst.',
+			row: { id: 'm:ind:a:2025:t', value: 2 }
+		});
 		expect(await db.outbox.count()).toBe(0);
+	});
+
+	it('puts back the newest server value when the refused edit was waiting while that value arrived', async () => {
+		const saved = await saveMeasurement(db, edit('a', 1), editor);
+		await db.measurements.put({ ...saved, serverRevision: 5 });
+		await db.outbox.clear();
+		await saveMeasurement(db, edit('a', 2), editor);
+		// While 2 is being sent, 3 is typed; the server takes 2 (revision 6) and then another
+		// device's 40 (revision 9), which arrives while 3 still waits. Then the link drops.
+		let exchanges = 0;
+		const firstExchange: SyncTransport = async (request) => {
+			if (exchanges++ > 0) throw new Error('offline again');
+			await saveMeasurement(db, edit('a', 3), editor);
+			const other = {
+				...(request.mutations[0].row as Change['row']),
+				value: 40,
+				updatedBy: 'Berit'
+			};
+			return {
+				protocol: PROTOCOL_VERSION,
+				serverEpoch: 'e1',
+				outcomes: [{ mutationId: request.mutations[0].mutationId, result: 'applied', revision: 6 }],
+				changes: [{ entity: 'measurement', row: other, revision: 9, conflicts: [] } as Change],
+				lastRevision: 9,
+				hasMore: false
+			} satisfies SyncResponse;
+		};
+		await expect(syncOnce(db, firstExchange)).rejects.toThrow('offline again');
+		expect(await db.measurements.get('m:ind:a:2025:t')).toMatchObject({ value: 3 });
+		// 3 is refused: the device must hold what the server holds now, 40, not the 2 it sent itself.
+		const refusing: SyncTransport = async (request) => ({
+			protocol: PROTOCOL_VERSION,
+			serverEpoch: 'e1',
+			outcomes: request.mutations.map((m) => ({
+				mutationId: m.mutationId,
+				result: 'rejected' as const,
+				reason: 'År 2025 är godkänt och låst.'
+			})),
+			changes: [],
+			lastRevision: 9,
+			hasMore: false
+		});
+		await syncOnce(db, refusing);
+		expect(await db.measurements.get('m:ind:a:2025:t')).toMatchObject({
+			value: 40,
+			serverRevision: 9
+		});
 	});
 
 	it('removes a refused new row, and keeps an accepted edit made before a refused one', async () => {
@@ -231,6 +368,8 @@ describe('syncOnce with refused edits', () => {
 		await saveMeasurement(db, edit('b', 8), editor).catch(() => undefined);
 		await syncOnce(db, refusingServer(new Set([8])));
 		expect(await db.measurements.get('m:ind:b:2025:t')).toMatchObject({ value: 4 });
-		expect((await db.rejections.toArray()).map((r) => (r.row as { value: unknown }).value).sort()).toEqual([7, 8]);
+		expect(
+			(await db.rejections.toArray()).map((r) => (r.row as { value: unknown }).value).sort()
+		).toEqual([7, 8]);
 	});
 });

@@ -1,10 +1,17 @@
 import { describe, it, expect } from 'vitest';
-import { SyncScheduler } from './scheduler';
+import { SyncScheduler, type SyncState } from './scheduler';
 import { SyncRefusedError, type SyncTransport } from './engine';
-import { createTestDatabase } from '$lib/db/test-database';
-import { PROTOCOL_VERSION, type SyncResponse } from '$lib/domain/sync-protocol';
+import { createTestDatabase } from '$lib/local-store/test-database';
+import { PROTOCOL_VERSION, type SyncResponse } from '$lib/domain/sync/sync-protocol';
 
-const empty: SyncResponse = { protocol: PROTOCOL_VERSION, serverEpoch: 'e1', outcomes: [], changes: [], lastRevision: 0, hasMore: false };
+const empty: SyncResponse = {
+	protocol: PROTOCOL_VERSION,
+	serverEpoch: 'e1',
+	outcomes: [],
+	changes: [],
+	lastRevision: 0,
+	hasMore: false
+};
 
 async function until(condition: () => boolean, timeoutMs = 5000) {
 	const start = Date.now();
@@ -47,7 +54,11 @@ describe('SyncScheduler', () => {
 
 	it('backs off exponentially after failures and reports them in Swedish', async () => {
 		const timers = manualTimers();
-		const scheduler = new SyncScheduler(createTestDatabase(), async () => Promise.reject(new Error('down')), { ...timers, backoffMs: 1000 });
+		const scheduler = new SyncScheduler(
+			createTestDatabase(),
+			async () => Promise.reject(new Error('down')),
+			{ ...timers, backoffMs: 1000 }
+		);
 		const delays: number[] = [];
 		for (let i = 0; i < 4; i++) {
 			await scheduler.syncNow();
@@ -74,7 +85,10 @@ describe('SyncScheduler', () => {
 
 	it('does not try while offline', async () => {
 		let calls = 0;
-		const scheduler = new SyncScheduler(createTestDatabase(), async () => (calls++, empty), { ...manualTimers(), isOnline: () => false });
+		const scheduler = new SyncScheduler(createTestDatabase(), async () => (calls++, empty), {
+			...manualTimers(),
+			isOnline: () => false
+		});
 		await scheduler.syncNow();
 		expect(calls).toBe(0);
 	});
@@ -86,10 +100,55 @@ describe('SyncScheduler', () => {
 			order.push('before');
 			throw new Error('nät saknas');
 		};
-		const scheduler = new SyncScheduler(createTestDatabase(), transport, { ...manualTimers(), beforeSync: failing });
+		const scheduler = new SyncScheduler(createTestDatabase(), transport, {
+			...manualTimers(),
+			beforeSync: failing
+		});
 		await scheduler.syncNow();
 		await scheduler.syncNow();
 		expect(order).toEqual(['before', 'sync', 'before', 'sync']);
 		expect(scheduler.state.error).toBeNull();
+	});
+
+	it('tells how far a running sync has come, and clears it when the sync is over', async () => {
+		const seen: (SyncState['progress'] | null)[] = [];
+		let page = 0;
+		const transport: SyncTransport = async (request) => {
+			page++;
+			const row = {
+				id: `m:ind:k${page}:2025:t`,
+				indicatorId: 'ind',
+				organisationId: `k${page}`,
+				year: 2025,
+				gender: 'T' as const,
+				value: page,
+				status: 'preliminary' as const,
+				note: '',
+				source: '',
+				updatedBy: 'x',
+				updatedAt: '2026-01-01T00:00:00.000Z',
+				exampleData: false
+			};
+			return {
+				...empty,
+				changes: [{ entity: 'measurement', row, revision: page, conflicts: [] }],
+				lastRevision: page,
+				hasMore: page < 3,
+				...(request.countRemaining ? { remaining: 2 } : {})
+			};
+		};
+		const scheduler = new SyncScheduler(createTestDatabase(), transport, {
+			...manualTimers(),
+			onChange: (state) => seen.push(state.progress)
+		});
+		await scheduler.syncNow();
+		expect(scheduler.state.error).toBeNull();
+		expect(seen.filter((p) => p !== null)).toEqual([
+			{ phase: 'pull', done: 0, total: null, firstPull: true },
+			{ phase: 'pull', done: 1, total: 3, firstPull: true },
+			{ phase: 'pull', done: 2, total: 3, firstPull: true },
+			{ phase: 'pull', done: 3, total: 3, firstPull: true }
+		]);
+		expect(scheduler.state).toMatchObject({ running: false, progress: null, startedAt: null });
 	});
 });

@@ -1,5 +1,13 @@
-import { syncOnce, SyncRefusedError, type SyncReport, type SyncTransport } from './engine';
-import type { LagesbildDatabase } from '$lib/db/database';
+import {
+	syncOnce,
+	SyncRefusedError,
+	type SyncProgress,
+	type SyncReport,
+	type SyncTransport
+} from './engine';
+import { MAX_MUTATIONS_PER_REQUEST } from '$lib/domain/sync/sync-protocol';
+import type { LagesbildDatabase } from '$lib/local-store/database';
+import { StorageFailedError, StorageFullError } from '$lib/local-store/storage-errors';
 
 export type SyncState = {
 	running: boolean;
@@ -9,6 +17,10 @@ export type SyncState = {
 	error: string | null;
 	/** When the next automatic attempt is due after a failure. */
 	retryAt: string | null;
+	/** How far the running sync has come; null when none runs. */
+	progress: SyncProgress | null;
+	/** When the running sync started; null when none runs. */
+	startedAt: string | null;
 };
 
 export type SchedulerOptions = {
@@ -31,7 +43,15 @@ export type SchedulerOptions = {
  * exponentially so a dead server is not hammered.
  */
 export class SyncScheduler {
-	readonly state: SyncState = { running: false, lastSyncAt: null, lastReport: null, error: null, retryAt: null };
+	readonly state: SyncState = {
+		running: false,
+		lastSyncAt: null,
+		lastReport: null,
+		error: null,
+		retryAt: null,
+		progress: null,
+		startedAt: null
+	};
 	private running: Promise<void> | null = null;
 	private again = false;
 	private failures = 0;
@@ -83,20 +103,41 @@ export class SyncScheduler {
 			this.update({ error: null, retryAt: null });
 			return;
 		}
-		this.update({ running: true });
+		this.update({ running: true, startedAt: new Date().toISOString(), progress: null });
 		try {
 			await this.o.beforeSync().catch(() => undefined);
-			const report = await syncOnce(this.db, this.transport);
+			const report = await syncOnce(
+				this.db,
+				this.transport,
+				MAX_MUTATIONS_PER_REQUEST,
+				(progress) => this.update({ progress })
+			);
 			this.failures = 0;
-			this.update({ running: false, lastSyncAt: new Date().toISOString(), lastReport: report, error: null, retryAt: null });
+			this.update({
+				running: false,
+				progress: null,
+				startedAt: null,
+				lastSyncAt: new Date().toISOString(),
+				lastReport: report,
+				error: null,
+				retryAt: null
+			});
 			this.schedule(this.o.intervalMs);
 		} catch (error) {
 			this.failures++;
 			const refused = error instanceof SyncRefusedError;
 			const delay = Math.min(this.o.maxBackoffMs, this.o.backoffMs * 2 ** (this.failures - 1));
+			// The device's store failing is not the network failing: say which, and what to do.
+			const stored = error instanceof StorageFullError || error instanceof StorageFailedError;
 			this.update({
 				running: false,
-				error: refused ? error.message : 'Kunde inte nå servern. Ändringarna ligger kvar på enheten och skickas när anslutningen fungerar.',
+				progress: null,
+				startedAt: null,
+				error: refused
+					? error.message
+					: stored
+						? `${error.message} Ändringar gjorda på enheten ligger kvar och skickas vid nästa synk.`
+						: 'Kunde inte nå servern. Ändringarna ligger kvar på enheten och skickas när anslutningen fungerar.',
 				retryAt: new Date(Date.now() + delay).toISOString()
 			});
 			this.schedule(delay);

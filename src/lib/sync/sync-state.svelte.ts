@@ -1,21 +1,28 @@
 import type { SyncScheduler, SyncState } from './scheduler';
 import { connection } from './connection.svelte';
-import { database } from '$lib/db/client';
-import { appState } from '$lib/app-state.svelte';
-import { refreshReferenceData } from '$lib/db/startup';
+import { database } from '$lib/local-store/client';
+import { appState } from '$lib/app/app-state.svelte';
+import { refreshReferenceData } from '$lib/app/reference-refresh';
 
 /** The sync status the header shows; updated by the one scheduler of this tab. */
-export const syncStatus: SyncState = $state({ running: false, lastSyncAt: null, lastReport: null, error: null, retryAt: null });
+export const syncStatus: SyncState = $state({
+	running: false,
+	lastSyncAt: null,
+	lastReport: null,
+	error: null,
+	retryAt: null,
+	progress: null,
+	startedAt: null
+});
 
 let scheduler: SyncScheduler | null = null;
-let stopListening = () => {};
 /** Bumped by every start and stop, so a start whose code arrives after a stop does nothing. */
 let generation = 0;
 let loading: Promise<void> = Promise.resolve();
 
 /**
- * Starts syncing: now, on every reconnect, and on the scheduler's timer while
- * online. Nothing is sent while the session has expired: the outbox waits,
+ * Starts syncing: now, and on the scheduler's timer while online (a reconnect
+ * asks for a sync through app/lifecycle's one listener). Nothing is sent while the session has expired: the outbox waits,
  * untouched, for the user to sign in again.
  *
  * The sync machinery (engine, wire format, the protocol's schemas) is loaded
@@ -26,10 +33,10 @@ export function startSync(): void {
 	stopSync();
 	const started = generation;
 	loading = afterStartUp()
-		.then(() => Promise.all([import('./scheduler'), import('./http-transport')]))
+		.then(() => Promise.all([import('./scheduler'), import('$lib/api/sync-transport')]))
 		.then(([{ SyncScheduler }, { httpTransport }]) => {
 			if (started !== generation) return;
-			const transport = httpTransport('/api/sync', fetch, { onUnauthorized: () => (appState.sessionExpired = true) });
+			const transport = httpTransport();
 			runScheduler(new SyncScheduler(database(), transport, schedulerOptions()));
 		})
 		.catch((error) => {
@@ -49,9 +56,6 @@ function schedulerOptions(): ConstructorParameters<typeof SyncScheduler>[2] {
 
 function runScheduler(started: SyncScheduler): void {
 	scheduler = started;
-	const onOnline = () => void scheduler?.syncNow();
-	window.addEventListener('online', onOnline);
-	stopListening = () => window.removeEventListener('online', onOnline);
 	void scheduler.syncNow();
 }
 
@@ -73,7 +77,6 @@ function afterStartUp(): Promise<void> {
 
 export function stopSync(): void {
 	generation++;
-	stopListening();
 	scheduler?.stop();
 	scheduler = null;
 }

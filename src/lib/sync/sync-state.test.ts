@@ -11,9 +11,9 @@ vi.mock('./scheduler', () => ({
 		}
 	}
 }));
-vi.mock('./http-transport', () => ({ httpTransport: () => async () => ({}) }));
-vi.mock('$lib/db/client', () => ({ database: () => ({}) }));
-vi.mock('$lib/db/startup', () => ({ refreshReferenceData: async () => {} }));
+vi.mock('$lib/api/sync-transport', () => ({ httpTransport: () => async () => ({}) }));
+vi.mock('$lib/local-store/client', () => ({ database: () => ({}) }));
+vi.mock('$lib/app/reference-refresh', () => ({ refreshReferenceData: async () => {} }));
 
 const { startSync, stopSync, syncNow } = await import('./sync-state.svelte');
 

@@ -2,12 +2,12 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SyncResponse } from '$lib/domain/sync-protocol';
-import { decodeSyncResponse } from '$lib/domain/sync-wire';
+import { SyncResponse } from '$lib/domain/sync/sync-protocol';
+import { decodeSyncResponse } from '$lib/domain/sync/sync-wire';
 import { buildDemoData } from '$lib/seed/demo-data';
 import { closeDatabase, getDatabase } from '$lib/server/database';
 import { digestDatabase } from '$lib/server/db/test-support';
-import type { HistoryEntry } from '$lib/server/sync/apply-sync';
+import type { HistoryEntry } from '$lib/server/history/value-history';
 import { CLIENT_A, mutationOf, syncRequest } from '$lib/server/sync/test-rows';
 import { TestBrowser } from '$lib/server/testing/api-client';
 import { DEMO, DEMO_PASSWORD } from '$lib/server/testing/fixtures';
@@ -19,7 +19,10 @@ import { DEMO, DEMO_PASSWORD } from '$lib/server/testing/fixtures';
  */
 
 const dataDir = mkdtempSync(join(tmpdir(), 'lagesbild-pglite-'));
-const savedEnv = { DATABASE_URL: process.env.DATABASE_URL, PGLITE_DATA_DIR: process.env.PGLITE_DATA_DIR };
+const savedEnv = {
+	DATABASE_URL: process.env.DATABASE_URL,
+	PGLITE_DATA_DIR: process.env.PGLITE_DATA_DIR
+};
 const demo = buildDemoData();
 
 beforeAll(() => {
@@ -30,7 +33,8 @@ beforeAll(() => {
 afterAll(async () => {
 	await closeDatabase();
 	Object.assign(process.env, savedEnv);
-	for (const [key, value] of Object.entries(savedEnv)) if (value === undefined) delete process.env[key];
+	for (const [key, value] of Object.entries(savedEnv))
+		if (value === undefined) delete process.env[key];
 	rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -54,14 +58,22 @@ describe('the server database', () => {
 		expect((await anna.signIn(DEMO.admin, DEMO_PASSWORD)).status).toBe(200);
 		const { changes, hasMore } = await sync(syncRequest(CLIENT_A, [], 0, 5000));
 		expect(hasMore).toBe(false);
-		expect(changes.filter((c) => c.entity === 'measurement')).toHaveLength(demo.measurements.length);
+		expect(changes.filter((c) => c.entity === 'measurement')).toHaveLength(
+			demo.measurements.length
+		);
 		expect(changes.filter((c) => c.entity === 'assessment')).toHaveLength(demo.assessments.length);
 		expect(changes.every((c) => c.conflicts.length === 0)).toBe(true);
 	}, 60_000);
 
 	test("a client's edit of a demo value it never synced applies, and shows in the row's history", async () => {
 		const demoRow = demo.measurements[0];
-		const edited = { ...demoRow, value: typeof demoRow.value === 'number' ? demoRow.value + 1 : 1, updatedBy: 'Anna Andersson', updatedAt: new Date().toISOString(), exampleData: false };
+		const edited = {
+			...demoRow,
+			value: typeof demoRow.value === 'number' ? demoRow.value + 1 : 1,
+			updatedBy: 'Anna Andersson',
+			updatedAt: new Date().toISOString(),
+			exampleData: false
+		};
 		const mutation = mutationOf(edited, null);
 		const { outcomes } = await sync(syncRequest(CLIENT_A, [mutation]), anna);
 		expect(outcomes[0]).toMatchObject({ result: 'applied' });
@@ -70,7 +82,16 @@ describe('the server database', () => {
 		expect(response.status).toBe(200);
 		const body = response.body as { entity: string; id: string; entries: HistoryEntry[] };
 		expect(body.entries.map((e) => e.kind)).toEqual(['update', 'seed']);
-		expect(body.entries[0]).toMatchObject({ by: 'Anna Andersson', oldValue: demoRow.value, newValue: edited.value, mutationId: mutation.mutationId });
+		expect(body.entries[0]).toMatchObject({
+			by: 'Anna Andersson',
+			oldValue: demoRow.value,
+			newValue: edited.value
+		});
+		// People, not devices: no client or mutation id reaches any reader.
+		for (const entry of body.entries)
+			expect(Object.keys(entry)).not.toEqual(expect.arrayContaining(['clientId']));
+		expect(JSON.stringify(body)).not.toContain(CLIENT_A);
+		expect(JSON.stringify(body)).not.toContain(mutation.mutationId);
 	});
 
 	test('the history route answers 404 for an unknown entity or row and 400 for a bad id', async () => {
@@ -83,7 +104,10 @@ describe('the server database', () => {
 		const umeaRow = demo.measurements.find((m) => m.indicatorId.startsWith('umearegionen-'))!;
 		expect((await history('measurement', umeaRow.id, new TestBrowser())).status).toBe(401);
 		const refused = await history('measurement', umeaRow.id, anna);
-		expect(refused).toMatchObject({ status: 403, body: { error: expect.stringContaining('roll') } });
+		expect(refused).toMatchObject({
+			status: 403,
+			body: { error: expect.stringContaining('roll') }
+		});
 		expect((await history('measurement', umeaRow.id, ada)).status).toBe(200);
 	});
 

@@ -1,4 +1,4 @@
-import type { RoleAssignment } from '$lib/domain/auth';
+import type { RoleAssignment } from '$lib/domain/access/auth';
 import type { Database, Transaction } from '../db/connection';
 import { databaseLookup, nameOf } from '../reference/ownership';
 
@@ -7,12 +7,19 @@ import { databaseLookup, nameOf } from '../reference/ownership';
  * grouping), and a reporter's municipality is, or has been, one of its
  * members. Returns a Swedish reason, or null when the assignment is fine.
  */
-export async function assignmentProblem(db: Database | Transaction, assignment: RoleAssignment): Promise<string | null> {
+export async function assignmentProblem(
+	db: Database | Transaction,
+	assignment: RoleAssignment
+): Promise<string | null> {
 	const lookup = databaseLookup(db);
 	const grouping = await lookup.find('organisation', assignment.organisationId);
 	if (!grouping) return `Organisationen ${assignment.organisationId} finns inte.`;
-	if (grouping.groupingId === null) return `${nameOf(grouping)} är en kommun; roller ges i ett förbund, en samverkan eller ett projekt.`;
-	if (assignment.municipalityId !== undefined && !(await lookup.hasMember(assignment.organisationId, assignment.municipalityId))) {
+	if (grouping.groupingId === null)
+		return `${nameOf(grouping)} är en kommun; roller ges i ett förbund, en samverkan eller ett projekt.`;
+	if (
+		assignment.municipalityId !== undefined &&
+		!(await lookup.hasMember(assignment.organisationId, assignment.municipalityId))
+	) {
 		const municipality = await lookup.find('organisation', assignment.municipalityId);
 		return `${nameOf(municipality, assignment.municipalityId)} är inte medlem i ${nameOf(grouping)}.`;
 	}

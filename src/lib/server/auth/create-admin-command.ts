@@ -1,28 +1,55 @@
 import * as z from 'zod/mini';
-import { Email, Password } from '$lib/domain/auth';
+import { Email, Password } from '$lib/domain/access/auth';
 import { Id } from '$lib/domain/common';
 import { closeDatabase, getDatabase } from '../database';
 import { createAdmin } from './create-admin';
 
 /**
  * What `npm run create-admin` runs once it has the password (scripts/create-admin.js
- * loads this through Vite, so it is the server's own code): validates the input with
+ * loads this through Vite, or from the production build): validates the input with
  * the same schemas as the API, opens the same database as the server
  * (DATABASE_URL or PGLITE_DATA_DIR; migrated and seeded as at start-up), and
- * makes the user an admin of the grouping. Returns the line to print, or throws
- * with a Swedish message.
+ * creates the admin or resets the password. Returns the lines to print, or
+ * throws with a Swedish message.
  */
-const Input = z.object({ email: Email, name: z.string().check(z.trim(), z.minLength(1, 'Ange --name'), z.maxLength(200)), organisationId: Id, password: Password });
+const Input = z.object({
+	email: Email,
+	name: z.optional(z.string().check(z.trim(), z.minLength(1, 'Ange --name'), z.maxLength(200))),
+	organisationId: z.optional(Id),
+	password: Password,
+	resetPassword: z.boolean()
+});
 
-export async function runCreateAdmin(raw: { email?: string; name?: string; organisation?: string; password: string }): Promise<string> {
-	const parsed = Input.safeParse({ email: raw.email, name: raw.name, organisationId: raw.organisation, password: raw.password });
+export type CreateAdminArguments = {
+	email?: string;
+	name?: string;
+	organisation?: string;
+	password: string;
+	resetPassword?: boolean;
+};
+
+export async function runCreateAdmin(raw: CreateAdminArguments): Promise<string> {
+	const parsed = Input.safeParse({
+		email: raw.email,
+		name: raw.name,
+		organisationId: raw.organisation,
+		password: raw.password,
+		resetPassword: raw.resetPassword ?? false
+	});
 	if (!parsed.success) throw new Error(parsed.error.issues.map((i) => i.message).join('\n'));
+	const input = parsed.data;
 	try {
-		const result = await createAdmin(await getDatabase(), parsed.data);
+		const result = await createAdmin(await getDatabase(), input);
 		if (!result.ok) throw new Error(result.error);
-		return result.created
-			? `Skapade ${parsed.data.email} som administratör för ${parsed.data.organisationId}.`
-			: `${parsed.data.email} fanns redan: fick nytt lösenord och är administratör för ${parsed.data.organisationId}.`;
+		if (result.created) return `Skapade ${input.email} som administratör för ${result.adminOf}.`;
+		const ended =
+			result.sessionsEnded === 1
+				? '1 inloggning avslutades'
+				: `${result.sessionsEnded} inloggningar avslutades`;
+		const role = result.adminOf
+			? ` och är administratör för ${result.adminOf}`
+			: '; rollerna är oförändrade';
+		return `${input.email} fick nytt lösenord (${ended})${role}.`;
 	} finally {
 		await closeDatabase();
 	}

@@ -1,5 +1,5 @@
 import { and, eq, gt, lt } from 'drizzle-orm';
-import type { SessionInfo, SessionUser } from '$lib/domain/auth';
+import type { SessionInfo, SessionUser } from '$lib/domain/access/auth';
 import type { Database, Transaction } from '../db/connection';
 import { sessions, userRoles, users } from '../db/schema';
 import { hashToken, looksLikeToken, newToken } from './tokens';
@@ -16,10 +16,16 @@ export function sessionInfo(session: Pick<Session, 'user' | 'roles'>): SessionIn
 }
 
 /** Starts a session; returns the token for the cookie (only its hash is stored). */
-export async function createSession(db: Database | Transaction, userId: string, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
+export async function createSession(
+	db: Database | Transaction,
+	userId: string,
+	now = new Date()
+): Promise<{ token: string; expiresAt: Date }> {
 	const token = newToken();
 	const expiresAt = expiryFrom(now);
-	await db.insert(sessions).values({ tokenHash: hashToken(token), userId, createdAt: now, expiresAt });
+	await db
+		.insert(sessions)
+		.values({ tokenHash: hashToken(token), userId, createdAt: now, expiresAt });
 	// Housekeeping on the side: sessions nobody used for 30 days go.
 	await db.delete(sessions).where(lt(sessions.expiresAt, now));
 	return { token, expiresAt };
@@ -30,7 +36,11 @@ export async function createSession(db: Database | Transaction, userId: string, 
  * user's roles as they are now (a role taken away takes effect at once).
  * One query: it runs on every API request.
  */
-export async function findSession(db: Database, token: string | undefined, now = new Date()): Promise<Session | null> {
+export async function findSession(
+	db: Database,
+	token: string | undefined,
+	now = new Date()
+): Promise<Session | null> {
 	if (!looksLikeToken(token)) return null;
 	const tokenHash = hashToken(token);
 	const rows = await db
@@ -53,7 +63,17 @@ export async function findSession(db: Database, token: string | undefined, now =
 	rows.sort((a, b) => (a.roleId ?? 0) - (b.roleId ?? 0));
 	const [{ id, email, name, expiresAt }] = rows;
 	const user: SessionUser = { id, email, name };
-	const roles = rows.flatMap((r) => (r.organisationId !== null && r.role !== null ? [toAssignment({ organisationId: r.organisationId, role: r.role, municipalityId: r.municipalityId })] : []));
+	const roles = rows.flatMap((r) =>
+		r.organisationId !== null && r.role !== null
+			? [
+					toAssignment({
+						organisationId: r.organisationId,
+						role: r.role,
+						municipalityId: r.municipalityId
+					})
+				]
+			: []
+	);
 	return { user, roles, tokenHash, expiresAt };
 }
 
@@ -62,15 +82,31 @@ export async function findSession(db: Database, token: string | undefined, now =
  * once a day, so someone who opens the app monthly stays signed in without
  * a write on every request. Returns the new expiry when it moved.
  */
-export async function renewIfDue(db: Database, session: Session, now = new Date()): Promise<Date | null> {
+export async function renewIfDue(
+	db: Database,
+	session: Session,
+	now = new Date()
+): Promise<Date | null> {
 	const renewed = expiryFrom(now);
 	if (renewed.getTime() - session.expiresAt.getTime() < DAY_MS) return null;
-	await db.update(sessions).set({ expiresAt: renewed }).where(eq(sessions.tokenHash, session.tokenHash));
+	await db
+		.update(sessions)
+		.set({ expiresAt: renewed })
+		.where(eq(sessions.tokenHash, session.tokenHash));
 	return renewed;
 }
 
 export async function deleteSession(db: Database, tokenHash: string): Promise<void> {
 	await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+}
+
+/** Signs a user out everywhere (a password reset); returns how many sessions ended. */
+export async function endSessionsOf(db: Database | Transaction, userId: string): Promise<number> {
+	const ended = await db
+		.delete(sessions)
+		.where(eq(sessions.userId, userId))
+		.returning({ tokenHash: sessions.tokenHash });
+	return ended.length;
 }
 
 function expiryFrom(now: Date): Date {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
-import type { RoleAssignment, UserWithRoles } from '$lib/domain/auth';
+import type { RoleAssignment, UserWithRoles } from '$lib/domain/access/auth';
 import type { Database, Transaction } from '../db/connection';
 import { userRoles, users } from '../db/schema';
 import { compareSwedish } from '$lib/domain/swedish-order';
@@ -19,7 +19,10 @@ export async function findUserById(db: Db, id: string): Promise<StoredUser | und
 }
 
 /** A new user; the caller has validated the e-mail (lower-cased) and hashed the password. */
-export async function createUser(db: Db, user: { email: string; name: string; passwordHash: string }): Promise<StoredUser> {
+export async function createUser(
+	db: Db,
+	user: { email: string; name: string; passwordHash: string }
+): Promise<StoredUser> {
 	const [created] = await db
 		.insert(users)
 		.values({ id: randomUUID(), ...user })
@@ -31,9 +34,24 @@ export async function setPasswordHash(db: Db, userId: string, passwordHash: stri
 	await db.update(users).set({ passwordHash }).where(eq(users.id, userId));
 }
 
+/** Replaces a hash only if it is still `expected` (a rehash must not undo a password reset made meanwhile). */
+export async function replacePasswordHash(
+	db: Db,
+	userId: string,
+	expected: string,
+	passwordHash: string
+): Promise<void> {
+	await db
+		.update(users)
+		.set({ passwordHash })
+		.where(and(eq(users.id, userId), eq(users.passwordHash, expected)));
+}
+
 type RoleRow = typeof userRoles.$inferSelect;
 
-export function toAssignment(row: Pick<RoleRow, 'organisationId' | 'role' | 'municipalityId'>): RoleAssignment {
+export function toAssignment(
+	row: Pick<RoleRow, 'organisationId' | 'role' | 'municipalityId'>
+): RoleAssignment {
 	return row.municipalityId === null
 		? { organisationId: row.organisationId, role: row.role }
 		: { organisationId: row.organisationId, role: row.role, municipalityId: row.municipalityId };
@@ -41,7 +59,11 @@ export function toAssignment(row: Pick<RoleRow, 'organisationId' | 'role' | 'mun
 
 /** All of a user's roles, in a stable order. */
 export async function rolesOf(db: Db, userId: string): Promise<RoleAssignment[]> {
-	const rows = await db.select().from(userRoles).where(eq(userRoles.userId, userId)).orderBy(asc(userRoles.id));
+	const rows = await db
+		.select()
+		.from(userRoles)
+		.where(eq(userRoles.userId, userId))
+		.orderBy(asc(userRoles.id));
 	return rows.map(toAssignment);
 }
 
@@ -49,12 +71,21 @@ export async function rolesOf(db: Db, userId: string): Promise<RoleAssignment[]>
 export async function addRole(db: Db, userId: string, assignment: RoleAssignment): Promise<void> {
 	await db
 		.insert(userRoles)
-		.values({ userId, organisationId: assignment.organisationId, role: assignment.role, municipalityId: assignment.municipalityId ?? null })
+		.values({
+			userId,
+			organisationId: assignment.organisationId,
+			role: assignment.role,
+			municipalityId: assignment.municipalityId ?? null
+		})
 		.onConflictDoNothing();
 }
 
 /** Takes a role away; returns whether the user had it. */
-export async function removeRole(db: Db, userId: string, assignment: RoleAssignment): Promise<boolean> {
+export async function removeRole(
+	db: Db,
+	userId: string,
+	assignment: RoleAssignment
+): Promise<boolean> {
 	const removed = await db
 		.delete(userRoles)
 		.where(
@@ -62,7 +93,9 @@ export async function removeRole(db: Db, userId: string, assignment: RoleAssignm
 				eq(userRoles.userId, userId),
 				eq(userRoles.organisationId, assignment.organisationId),
 				eq(userRoles.role, assignment.role),
-				assignment.municipalityId === undefined ? isNull(userRoles.municipalityId) : eq(userRoles.municipalityId, assignment.municipalityId)
+				assignment.municipalityId === undefined
+					? isNull(userRoles.municipalityId)
+					: eq(userRoles.municipalityId, assignment.municipalityId)
 			)
 		)
 		.returning({ id: userRoles.id });
@@ -84,10 +117,20 @@ export async function lockAdminsOf(tx: Transaction, organisationId: string): Pro
 
 /** Everyone with a role in a grouping, with their roles there (not elsewhere), sorted by name. */
 export async function usersOf(db: Db, organisationId: string): Promise<UserWithRoles[]> {
-	const roleRows = await db.select().from(userRoles).where(eq(userRoles.organisationId, organisationId)).orderBy(asc(userRoles.id));
+	const roleRows = await db
+		.select()
+		.from(userRoles)
+		.where(eq(userRoles.organisationId, organisationId))
+		.orderBy(asc(userRoles.id));
 	const ids = [...new Set(roleRows.map((r) => r.userId))];
-	const found = await db.select({ id: users.id, email: users.email, name: users.name }).from(users).where(inArray(users.id, ids));
+	const found = await db
+		.select({ id: users.id, email: users.email, name: users.name })
+		.from(users)
+		.where(inArray(users.id, ids));
 	return found
-		.map((user) => ({ ...user, roles: roleRows.filter((r) => r.userId === user.id).map(toAssignment) }))
+		.map((user) => ({
+			...user,
+			roles: roleRows.filter((r) => r.userId === user.id).map(toAssignment)
+		}))
 		.sort((a, b) => compareSwedish(a.name, b.name) || a.email.localeCompare(b.email));
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Measurement } from '$lib/domain/measurement';
-import { Indicator } from '$lib/domain/indicator';
+import { Measurement } from '$lib/domain/figures/measurement';
+import { Indicator } from '$lib/domain/plan/indicator';
 import { allMunicipalities } from '$lib/seed/municipalities';
 import { benchMeasurements, benchReference, valueCount, type BenchScale } from './national-dataset';
 
@@ -21,11 +21,16 @@ describe('the benchmark dataset', () => {
 
 	it('is the same for the same seed and differs for another', () => {
 		expect(allRows(SMALL)).toEqual(allRows(SMALL));
-		expect(allRows({ ...SMALL, seed: 8 }).map((r) => r.value)).not.toEqual(allRows(SMALL).map((r) => r.value));
+		expect(allRows({ ...SMALL, seed: 8 }).map((r) => r.value)).not.toEqual(
+			allRows(SMALL).map((r) => r.value)
+		);
 	});
 
 	it('has valid indicators for all 290 municipalities at full scale', () => {
-		const { memberships, indicators } = benchReference(allMunicipalities(), { ...SMALL, municipalities: 290 });
+		const { memberships, indicators } = benchReference(allMunicipalities(), {
+			...SMALL,
+			municipalities: 290
+		});
 		expect(memberships).toHaveLength(290);
 		for (const indicator of indicators) expect(() => Indicator.parse(indicator)).not.toThrow();
 	});

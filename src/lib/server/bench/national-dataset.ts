@@ -1,12 +1,12 @@
-import type { Organisation } from '$lib/domain/organisation';
-import type { Membership } from '$lib/domain/membership';
-import type { Indicator } from '$lib/domain/indicator';
-import type { Gender, Measurement } from '$lib/domain/measurement';
+import type { Organisation } from '$lib/domain/plan/organisation';
+import type { Membership } from '$lib/domain/plan/membership';
+import type { Indicator } from '$lib/domain/plan/indicator';
+import type { Gender, Measurement } from '$lib/domain/figures/measurement';
 import { measurementId, membershipId } from '$lib/domain/ids';
 import { seededRandom } from '$lib/domain/seeded-random';
 
 /**
- * The benchmark's national dataset (`npm run bench`, README "Benchmark"):
+ * The benchmark's national dataset (`npm run bench`, docs/benchmarks.md):
  * one grouping with every member municipality, `indicators` percent
  * indicators broken down by gender, and a value for every municipality ×
  * indicator × year × gender (T/K/M). At full scale 290 × 100 × 20 × 3 =
@@ -16,9 +16,19 @@ import { seededRandom } from '$lib/domain/seeded-random';
  * (a seeded mulberry32 generator, fixed timestamps), so runs on different
  * days and machines measure the same data.
  */
-export type BenchScale = { municipalities: number; indicators: number; years: number; seed: number };
+export type BenchScale = {
+	municipalities: number;
+	indicators: number;
+	years: number;
+	seed: number;
+};
 
-export const NATIONAL_SCALE: BenchScale = { municipalities: 290, indicators: 100, years: 20, seed: 20260101 };
+export const NATIONAL_SCALE: BenchScale = {
+	municipalities: 290,
+	indicators: 100,
+	years: 20,
+	seed: 20260101
+};
 export const BENCH_GROUPING_ID = 'bench-riket';
 export const BENCH_FIRST_YEAR = 2006;
 export const BENCH_GENDERS: readonly Gender[] = ['T', 'K', 'M'];
@@ -35,7 +45,8 @@ export function valueCount(scale: BenchScale): number {
 /** The grouping, its memberships (the first `municipalities` of the list given) and its indicators. */
 export function benchReference(allMunicipalities: readonly Organisation[], scale: BenchScale) {
 	const members = allMunicipalities.slice(0, scale.municipalities);
-	if (members.length < scale.municipalities) throw new Error(`Bara ${members.length} kommuner finns, ${scale.municipalities} begärdes.`);
+	if (members.length < scale.municipalities)
+		throw new Error(`Bara ${members.length} kommuner finns, ${scale.municipalities} begärdes.`);
 	const grouping: Organisation = {
 		id: BENCH_GROUPING_ID,
 		kind: 'federation',
@@ -43,7 +54,12 @@ export function benchReference(allMunicipalities: readonly Organisation[], scale
 		description: `Genererad data för npm run bench: ${scale.municipalities} kommuner, ${scale.indicators} indikatorer, ${scale.years} år.`,
 		source: 'Benchmark (genererad)'
 	};
-	const memberships: Membership[] = members.map((m) => ({ id: membershipId(BENCH_GROUPING_ID, m.id, 2000), groupingId: BENCH_GROUPING_ID, memberId: m.id, fromYear: 2000 }));
+	const memberships: Membership[] = members.map((m) => ({
+		id: membershipId(BENCH_GROUPING_ID, m.id, 2000),
+		groupingId: BENCH_GROUPING_ID,
+		memberId: m.id,
+		fromYear: 2000
+	}));
 	const indicators: Indicator[] = Array.from({ length: scale.indicators }, (_, i) => ({
 		id: indicatorIdOf(i),
 		organisationId: BENCH_GROUPING_ID,
@@ -67,7 +83,10 @@ export function benchReference(allMunicipalities: readonly Organisation[], scale
  * municipality's offset, a yearly trend, a gender gap and noise, kept within
  * 0–100 and rounded to one decimal, as a percent figure would be.
  */
-export function* benchMeasurements(memberIds: readonly string[], scale: BenchScale): Generator<Measurement[]> {
+export function* benchMeasurements(
+	memberIds: readonly string[],
+	scale: BenchScale
+): Generator<Measurement[]> {
 	const next = seededRandom(scale.seed);
 	const offsets = memberIds.map(() => (next() - 0.5) * 20);
 	for (let i = 0; i < scale.indicators; i++) {

@@ -1,11 +1,17 @@
 import { eq, sql } from 'drizzle-orm';
 import { allMunicipalities } from '$lib/seed/municipalities';
 import type { Database } from '../db/connection';
-import { lockRevisions, nextRevision } from '../db/revisions';
+import { lockForSeeding, nextRevision } from '../db/revisions';
 import { referenceRows, serverMeta } from '../db/schema';
 import { bumpReferenceRevision } from '../reference/store';
 import { createAdmin } from '../auth/create-admin';
-import { BENCH_GROUPING_ID, benchMeasurements, benchReference, valueCount, type BenchScale } from './national-dataset';
+import {
+	BENCH_GROUPING_ID,
+	benchMeasurements,
+	benchReference,
+	valueCount,
+	type BenchScale
+} from './national-dataset';
 
 const MARKER = 'benchDatasetSeeded';
 
@@ -24,18 +30,37 @@ export type BenchUser = { email: string; name: string; password: string };
  * statement with the rows as one jsonb parameter, which PGlite and
  * PostgreSQL both take at about the speed of COPY.
  */
-export async function seedNationalDataset(db: Database, scale: BenchScale, user: BenchUser, log: (line: string) => void = () => {}): Promise<{ seeded: boolean; values: number }> {
-	const [done] = await db.select({ value: serverMeta.value }).from(serverMeta).where(eq(serverMeta.key, MARKER));
+export async function seedNationalDataset(
+	db: Database,
+	scale: BenchScale,
+	user: BenchUser,
+	log: (line: string) => void = () => {}
+): Promise<{ seeded: boolean; values: number }> {
+	const [done] = await db
+		.select({ value: serverMeta.value })
+		.from(serverMeta)
+		.where(eq(serverMeta.key, MARKER));
 	if (done) return { seeded: false, values: valueCount(scale) };
-	const { grouping, memberships, indicators, memberIds } = benchReference(allMunicipalities(), scale);
+	const { grouping, memberships, indicators, memberIds } = benchReference(
+		allMunicipalities(),
+		scale
+	);
 	await db.transaction(async (tx) => {
-		await lockRevisions(tx);
+		await lockForSeeding(tx);
 		const reference = [
 			{ entity: 'organisation' as const, row: grouping },
 			...memberships.map((row) => ({ entity: 'membership' as const, row })),
 			...indicators.map((row) => ({ entity: 'indicator' as const, row }))
 		];
-		await tx.insert(referenceRows).values(reference.map(({ entity, row }) => ({ entity, id: row.id, row, groupingId: BENCH_GROUPING_ID, revision: nextRevision() })));
+		await tx.insert(referenceRows).values(
+			reference.map(({ entity, row }) => ({
+				entity,
+				id: row.id,
+				row,
+				groupingId: BENCH_GROUPING_ID,
+				revision: nextRevision()
+			}))
+		);
 		await bumpReferenceRevision(tx);
 		let written = 0;
 		for (const rows of benchMeasurements(memberIds, scale)) {
@@ -46,9 +71,15 @@ export async function seedNationalDataset(db: Database, scale: BenchScale, user:
 			written += rows.length;
 			if (written % 100_000 < rows.length) log(`  ${written} av ${valueCount(scale)} värden`);
 		}
-		await tx.insert(serverMeta).values({ key: MARKER, value: { scale, at: new Date().toISOString() } });
+		await tx
+			.insert(serverMeta)
+			.values({ key: MARKER, value: { scale, at: new Date().toISOString() } });
 	});
-	const admin = await createAdmin(db, { ...user, organisationId: BENCH_GROUPING_ID });
+	const admin = await createAdmin(db, {
+		...user,
+		organisationId: BENCH_GROUPING_ID,
+		resetPassword: false
+	});
 	if (!admin.ok) throw new Error(admin.error);
 	return { seeded: true, values: valueCount(scale) };
 }

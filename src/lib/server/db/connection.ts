@@ -12,9 +12,32 @@ import * as schema from './schema';
 
 /** What every server module works with; the same for PGlite and PostgreSQL. */
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
-export type Transaction = PgTransaction<PgQueryResultHKT, typeof schema, ExtractTablesWithRelations<typeof schema>>;
+export type Transaction = PgTransaction<
+	PgQueryResultHKT,
+	typeof schema,
+	ExtractTablesWithRelations<typeof schema>
+>;
 
 export type OpenedDatabase = { db: Database; close: () => Promise<void> };
+
+/** Databases of this process alone (PGlite), see runsOneTransactionAtATime. */
+const singleProcess = new WeakSet<object>();
+
+/**
+ * Whether nothing can run beside a transaction on this database: PGlite
+ * belongs to this one process and runs one transaction at a time, with no
+ * other statement in between. A PostgreSQL server may have any number of app
+ * instances and connections; only there do syncs need their locks and a pull
+ * its bound (local-store/locks.ts, local-store/revisions.ts).
+ */
+export function runsOneTransactionAtATime(db: Database): boolean {
+	return singleProcess.has(db);
+}
+
+/** The rows of a raw `execute`: postgres-js answers an array of them, PGlite an object holding them. */
+export function resultRows<T>(result: unknown): T[] {
+	return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
 
 export type OpenDatabaseOptions = {
 	/** postgres://… selects a PostgreSQL server; without it the embedded PGlite is used. */
@@ -34,7 +57,9 @@ const IN_MEMORY = 'memory://';
  */
 export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<OpenedDatabase> {
 	const migrationsFolder = options.migrationsFolder ?? defaultMigrationsFolder();
-	return options.url ? openPostgres(options.url, migrationsFolder) : openPglite(options.dataDir ?? DEFAULT_PGLITE_DIR, migrationsFolder);
+	return options.url
+		? openPostgres(options.url, migrationsFolder)
+		: openPglite(options.dataDir ?? DEFAULT_PGLITE_DIR, migrationsFolder);
 }
 
 /**
@@ -42,7 +67,7 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<O
  * project root. A deployment elsewhere names the folder in LAGESBILD_MIGRATIONS_DIR.
  */
 function defaultMigrationsFolder(): string {
-	return resolve(process.env.LAGESBILD_MIGRATIONS_DIR ?? 'drizzle');
+	return resolve(process.env.LAGESBILD_MIGRATIONS_DIR || 'drizzle');
 }
 
 async function openPostgres(url: string, migrationsFolder: string): Promise<OpenedDatabase> {
@@ -68,5 +93,6 @@ async function openPglite(dataDir: string, migrationsFolder: string): Promise<Op
 		await client.close();
 		throw error;
 	}
+	singleProcess.add(db);
 	return { db: db as unknown as Database, close: () => client.close() };
 }

@@ -1,9 +1,23 @@
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, check, index, integer, jsonb, pgSequence, pgTable, primaryKey, text, timestamp, unique, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+	bigint,
+	bigserial,
+	check,
+	index,
+	integer,
+	jsonb,
+	pgSequence,
+	pgTable,
+	primaryKey,
+	text,
+	timestamp,
+	unique,
+	uniqueIndex
+} from 'drizzle-orm/pg-core';
 // Type-only imports: drizzle-kit loads this file outside Vite, where `$lib` does not resolve.
-import type { Measurement } from '../../domain/measurement';
-import type { Assessment } from '../../domain/assessment';
-import type { MutationOutcome } from '../../domain/sync-protocol';
+import type { Measurement } from '../../domain/figures/measurement';
+import type { Assessment } from '../../domain/figures/assessment';
+import type { MutationOutcome } from '../../domain/sync/sync-protocol';
 import type { StoredConflict } from './stored-conflict';
 
 /**
@@ -33,7 +47,10 @@ function syncedColumns() {
 		/** The client whose edit the current value is; its next edit never conflicts with itself. Null for seeded rows. */
 		lastClientId: text('last_client_id'),
 		/** Open conflict: competing values that arrived from an older base, until someone resolves them. */
-		conflicts: jsonb('conflicts').$type<StoredConflict[]>().notNull().default(sql`'[]'::jsonb`)
+		conflicts: jsonb('conflicts')
+			.$type<StoredConflict[]>()
+			.notNull()
+			.default(sql`'[]'::jsonb`)
 	};
 }
 
@@ -62,7 +79,10 @@ export const assessments = pgTable(
 		goalId: text('goal_id').notNull(),
 		year: integer('year').notNull()
 	},
-	(table) => [uniqueIndex('assessments_revision_idx').on(table.revision), index('assessments_goal_year_idx').on(table.goalId, table.year)]
+	(table) => [
+		uniqueIndex('assessments_revision_idx').on(table.revision),
+		index('assessments_goal_year_idx').on(table.goalId, table.year)
+	]
 );
 
 export const HISTORY_KINDS = ['seed', 'update', 'conflict', 'resolution'] as const;
@@ -95,7 +115,9 @@ export const history = pgTable(
 		clientId: text('client_id'),
 		mutationId: text('mutation_id'),
 		/** When the server received it. */
-		recordedAt: timestamp('recorded_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow()
+		recordedAt: timestamp('recorded_at', { withTimezone: true, mode: 'date' })
+			.notNull()
+			.defaultNow()
 	},
 	(table) => [
 		index('history_row_idx').on(table.entity, table.rowId, table.revision),
@@ -126,7 +148,17 @@ export const serverMeta = pgTable('server_meta', {
  * by entity: every entity is read, filtered and written the same way, and
  * the row is kept whole as jsonb, validated by its domain schema on write.
  */
-export const REFERENCE_ENTITIES = ['organisation', 'membership', 'plan', 'goalArea', 'goal', 'subGoal', 'indicator', 'target', 'reportingRound'] as const;
+export const REFERENCE_ENTITIES = [
+	'organisation',
+	'membership',
+	'plan',
+	'goalArea',
+	'goal',
+	'subGoal',
+	'indicator',
+	'target',
+	'reportingRound'
+] as const;
 export type ReferenceEntity = (typeof REFERENCE_ENTITIES)[number];
 
 export const referenceRows = pgTable(
@@ -150,7 +182,10 @@ export const referenceRows = pgTable(
 	(table) => [
 		primaryKey({ columns: [table.entity, table.id] }),
 		index('reference_rows_grouping_idx').on(table.entity, table.groupingId),
-		check('reference_rows_entity_check', sql`${table.entity} in ('organisation', 'membership', 'plan', 'goalArea', 'goal', 'subGoal', 'indicator', 'target', 'reportingRound')`)
+		check(
+			'reference_rows_entity_check',
+			sql`${table.entity} in ('organisation', 'membership', 'plan', 'goalArea', 'goal', 'subGoal', 'indicator', 'target', 'reportingRound')`
+		)
 	]
 );
 
@@ -184,10 +219,15 @@ export const userRoles = pgTable(
 		grantedAt: timestamp('granted_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow()
 	},
 	(table) => [
-		unique('user_roles_assignment_unique').on(table.userId, table.organisationId, table.role, table.municipalityId).nullsNotDistinct(),
+		unique('user_roles_assignment_unique')
+			.on(table.userId, table.organisationId, table.role, table.municipalityId)
+			.nullsNotDistinct(),
 		index('user_roles_organisation_idx').on(table.organisationId),
 		check('user_roles_role_check', sql`${table.role} in ('admin', 'editor', 'reporter', 'viewer')`),
-		check('user_roles_reporter_check', sql`(${table.role} = 'reporter') = (${table.municipalityId} is not null)`)
+		check(
+			'user_roles_reporter_check',
+			sql`(${table.role} = 'reporter') = (${table.municipalityId} is not null)`
+		)
 	]
 );
 
@@ -202,14 +242,24 @@ export const sessions = pgTable(
 		createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
 		expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull()
 	},
-	(table) => [index('sessions_user_idx').on(table.userId), index('sessions_expires_idx').on(table.expiresAt)]
+	(table) => [
+		index('sessions_user_idx').on(table.userId),
+		index('sessions_expires_idx').on(table.expiresAt)
+	]
 );
 
-/** An admin's invitation to a role; the link carries a token of which only the SHA-256 is kept. */
+/**
+ * An admin's invitation to a role; the link carries a token of which only
+ * the SHA-256 is kept. `id` names the invitation in the admin API (listing,
+ * revoking) without revealing the token or its hash.
+ */
 export const invitations = pgTable(
 	'invitations',
 	{
 		tokenHash: text('token_hash').primaryKey(),
+		id: text('id')
+			.notNull()
+			.default(sql`gen_random_uuid()::text`),
 		email: text('email').notNull(),
 		name: text('name').notNull(),
 		organisationId: text('organisation_id').notNull(),
@@ -219,14 +269,21 @@ export const invitations = pgTable(
 		createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
 		expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
 		acceptedAt: timestamp('accepted_at', { withTimezone: true, mode: 'date' }),
-		acceptedBy: text('accepted_by').references(() => users.id, { onDelete: 'set null' })
+		acceptedBy: text('accepted_by').references(() => users.id, { onDelete: 'set null' }),
+		/** Withdrawn by an admin before it was used: the link no longer works. */
+		revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
+		revokedBy: text('revoked_by').references(() => users.id, { onDelete: 'set null' })
 	},
-	(table) => [index('invitations_organisation_idx').on(table.organisationId)]
+	(table) => [
+		index('invitations_organisation_idx').on(table.organisationId),
+		uniqueIndex('invitations_id_idx').on(table.id)
+	]
 );
 
 /**
- * Failed sign-ins per e-mail address and per IP address ("email:…", "ip:…"),
- * in the database so a restart does not reset a lockout.
+ * Failed sign-ins per address from one IP, per address and per IP
+ * ("address-ip:…|…", "address:…", "ip:…"; see auth/throttle.ts), in the
+ * database so a restart does not reset a lockout.
  */
 export const loginThrottle = pgTable('login_throttle', {
 	key: text('key').primaryKey(),
@@ -234,3 +291,40 @@ export const loginThrottle = pgTable('login_throttle', {
 	lastFailureAt: timestamp('last_failure_at', { withTimezone: true, mode: 'date' }).notNull(),
 	lockedUntil: timestamp('locked_until', { withTimezone: true, mode: 'date' })
 });
+
+// ---------------------------------------------------------------- change log
+
+export const ADMIN_ACTIONS = [
+	'create',
+	'update',
+	'delete',
+	'archive',
+	'restore',
+	'move',
+	'copy',
+	'createGrouping'
+] as const;
+export type AdminAction = (typeof ADMIN_ACTIONS)[number];
+
+/**
+ * Every admin write to a grouping's plan, indicators, targets and members:
+ * who, when, what (entity, id, action) and a short Swedish sentence. Written
+ * in the same transaction as the change; never updated or deleted. Who is
+ * kept by name and address too, so the log still says it after the account goes.
+ */
+export const adminLog = pgTable(
+	'admin_log',
+	{
+		id: bigserial('id', { mode: 'number' }).primaryKey(),
+		at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+		groupingId: text('grouping_id').notNull(),
+		userId: text('user_id'),
+		userName: text('user_name').notNull(),
+		userEmail: text('user_email').notNull(),
+		entity: text('entity').notNull(),
+		entityId: text('entity_id').notNull(),
+		action: text('action').$type<AdminAction>().notNull(),
+		summary: text('summary').notNull()
+	},
+	(table) => [index('admin_log_grouping_idx').on(table.groupingId, table.id)]
+);

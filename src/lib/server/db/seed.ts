@@ -1,9 +1,9 @@
 import { count, eq, sql } from 'drizzle-orm';
-import type { Measurement } from '$lib/domain/measurement';
-import type { Assessment } from '$lib/domain/assessment';
+import type { Measurement } from '$lib/domain/figures/measurement';
+import type { Assessment } from '$lib/domain/figures/assessment';
 import type { Database, Transaction } from './connection';
 import { assessments, history, measurements, serverMeta } from './schema';
-import { lockRevisions, nextRevision } from './revisions';
+import { lockForSeeding, nextRevision } from './revisions';
 import { assessmentKeyColumns, measurementKeyColumns, valueOf } from '../sync/entities';
 
 export type SeedData = { measurements: Measurement[]; assessments: Assessment[] };
@@ -16,12 +16,12 @@ const CHUNK_SIZE = 500;
  * Puts the demo measurements and assessments into an empty database, once.
  * The marker makes it idempotent across restarts; the empty-table check keeps
  * a database that already holds real data from ever receiving demo rows.
- * Runs under the revision lock, so two servers starting against one
+ * Runs under the seeding lock, so two servers starting against one
  * PostgreSQL at the same time seed only once.
  */
 export async function seedDemoData(db: Database, data: SeedData): Promise<boolean> {
 	return db.transaction(async (tx) => {
-		await lockRevisions(tx);
+		await lockForSeeding(tx);
 		if (await hasMarker(tx)) return false;
 		if (await measurementCount(tx)) {
 			await setMarker(tx, { skipped: 'measurements fanns redan' });
@@ -30,7 +30,11 @@ export async function seedDemoData(db: Database, data: SeedData): Promise<boolea
 		const seededMeasurements = await seedMeasurements(tx, data.measurements);
 		const seededAssessments = await seedAssessments(tx, data.assessments);
 		await markAllSeeded(tx);
-		await setMarker(tx, { measurements: seededMeasurements, assessments: seededAssessments, at: new Date().toISOString() });
+		await setMarker(tx, {
+			measurements: seededMeasurements,
+			assessments: seededAssessments,
+			at: new Date().toISOString()
+		});
 		return true;
 	});
 }
@@ -41,7 +45,10 @@ export async function isSeeded(db: Database | Transaction): Promise<boolean> {
 }
 
 async function hasMarker(tx: Database | Transaction): Promise<boolean> {
-	const rows = await tx.select({ key: serverMeta.key }).from(serverMeta).where(eq(serverMeta.key, SEEDED_MARKER));
+	const rows = await tx
+		.select({ key: serverMeta.key })
+		.from(serverMeta)
+		.where(eq(serverMeta.key, SEEDED_MARKER));
 	return rows.length > 0;
 }
 
@@ -58,7 +65,15 @@ async function seedMeasurements(tx: Transaction, rows: Measurement[]): Promise<n
 	for (const chunk of chunks(rows)) {
 		const inserted = await tx
 			.insert(measurements)
-			.values(chunk.map((row) => ({ id: row.id, row, ...measurementKeyColumns(row), revision: nextRevision(), lastClientId: null })))
+			.values(
+				chunk.map((row) => ({
+					id: row.id,
+					row,
+					...measurementKeyColumns(row),
+					revision: nextRevision(),
+					lastClientId: null
+				}))
+			)
 			.returning({ id: measurements.id, revision: measurements.revision });
 		await writeSeedHistory(tx, 'measurement', chunk, inserted);
 	}
@@ -69,7 +84,15 @@ async function seedAssessments(tx: Transaction, rows: Assessment[]): Promise<num
 	for (const chunk of chunks(rows)) {
 		const inserted = await tx
 			.insert(assessments)
-			.values(chunk.map((row) => ({ id: row.id, row, ...assessmentKeyColumns(row), revision: nextRevision(), lastClientId: null })))
+			.values(
+				chunk.map((row) => ({
+					id: row.id,
+					row,
+					...assessmentKeyColumns(row),
+					revision: nextRevision(),
+					lastClientId: null
+				}))
+			)
 			.returning({ id: assessments.id, revision: assessments.revision });
 		await writeSeedHistory(tx, 'assessment', chunk, inserted);
 	}

@@ -1,4 +1,4 @@
-import type { ConflictingValue } from '../../domain/sync-protocol';
+import type { ConflictingValue } from '../../domain/sync/sync-protocol';
 
 /**
  * A conflicting value as the server keeps it: the wire shape plus the client
@@ -8,6 +8,9 @@ import type { ConflictingValue } from '../../domain/sync-protocol';
  */
 export type StoredConflict = ConflictingValue & { clientId: string };
 
-export function toConflictingValue({ clientId: _clientId, ...wire }: StoredConflict): ConflictingValue {
+export function toConflictingValue({
+	clientId: _clientId,
+	...wire
+}: StoredConflict): ConflictingValue {
 	return wire;
 }

@@ -3,6 +3,7 @@ import { json } from '@sveltejs/kit';
 import { safeParse, type core } from 'zod/mini';
 import { readBodyText } from './read-body';
 import { findUnstorableText } from '../sync/parse-request';
+import { fieldErrorsOf } from '$lib/domain/field-errors';
 
 /**
  * What a server operation answers, before it becomes a Response: services
@@ -10,8 +11,12 @@ import { findUnstorableText } from '../sync/parse-request';
  */
 export type ApiAnswer = { status: number; body?: unknown; headers?: Record<string, string> };
 
-/** Every 4xx carries a Swedish `error` for the user, and optionally the field-level `issues`. */
-export function refusal(status: number, error: string, extra: Record<string, unknown> = {}): ApiAnswer {
+/** Every 4xx carries a Swedish `error` for the user, and optionally the field-level `issues` and `fieldErrors`. */
+export function refusal(
+	status: number,
+	error: string,
+	extra: Record<string, unknown> = {}
+): ApiAnswer {
 	return { status, body: { error, ...extra } };
 }
 
@@ -20,7 +25,8 @@ export function ok(body: unknown, status = 200): ApiAnswer {
 }
 
 export function toResponse(answer: ApiAnswer): Response {
-	if (answer.body === undefined) return new Response(null, { status: answer.status, headers: answer.headers });
+	if (answer.body === undefined)
+		return new Response(null, { status: answer.status, headers: answer.headers });
 	return json(answer.body, { status: answer.status, headers: answer.headers });
 }
 
@@ -39,7 +45,13 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; answer: ApiAnswer 
 export async function readJson<T>(request: Request, schema: core.$ZodType<T>): Promise<Parsed<T>> {
 	const text = await readBodyText(request, MAX_API_BODY_BYTES);
 	if (!text.ok) {
-		return { ok: false, answer: text.reason === 'too-large' ? refusal(413, 'Anropet är för stort.') : refusal(400, 'Anropet är inte UTF-8.') };
+		return {
+			ok: false,
+			answer:
+				text.reason === 'too-large'
+					? refusal(413, 'Anropet är för stort.')
+					: refusal(400, 'Anropet är inte UTF-8.')
+		};
 	}
 	return parseJson(text.text, schema);
 }
@@ -57,12 +69,26 @@ export function parseJson<T>(text: string, schema: core.$ZodType<T>): Parsed<T> 
 export function validate<T>(value: unknown, schema: core.$ZodType<T>): Parsed<T> {
 	const result = safeParse(schema, value);
 	if (!result.success) {
-		const issues = result.error.issues.slice(0, MAX_REPORTED_ISSUES).map((issue) => `${issue.path.map(String).join('.') || '(anropet)'}: ${issue.message}`);
-		return { ok: false, answer: refusal(400, 'Uppgifterna är inte giltiga.', { issues }) };
+		const issues = result.error.issues
+			.slice(0, MAX_REPORTED_ISSUES)
+			.map((issue) => `${issue.path.map(String).join('.') || '(anropet)'}: ${issue.message}`);
+		// `fieldErrors` lets a form put each sentence next to its field; `issues` stays for scripts.
+		return {
+			ok: false,
+			answer: refusal(400, 'Uppgifterna är inte giltiga.', {
+				issues,
+				fieldErrors: fieldErrorsOf(result.error.issues)
+			})
+		};
 	}
 	const unstorable = findUnstorableText(result.data);
 	if (unstorable.length > 0) {
-		return { ok: false, answer: refusal(400, 'Texten innehåller tecken som inte kan sparas.', { issues: unstorable.slice(0, MAX_REPORTED_ISSUES).map((p) => `${p}: otillåtet tecken`) }) };
+		return {
+			ok: false,
+			answer: refusal(400, 'Texten innehåller tecken som inte kan sparas.', {
+				issues: unstorable.slice(0, MAX_REPORTED_ISSUES).map((p) => `${p}: otillåtet tecken`)
+			})
+		};
 	}
 	return { ok: true, value: result.data };
 }

@@ -18,7 +18,10 @@ export async function readBodyText(request: Request, maxBytes: number): Promise<
 	}
 }
 
-async function readAtMost(body: ReadableStream<Uint8Array>, maxBytes: number): Promise<Uint8Array | undefined> {
+async function readAtMost(
+	body: ReadableStream<Uint8Array>,
+	maxBytes: number
+): Promise<Uint8Array | undefined> {
 	const reader = body.getReader();
 	const chunks: Uint8Array[] = [];
 	let total = 0;

@@ -1,22 +1,19 @@
+// Shared with the production server (scripts/start.js), which sets the same
+// headers on the files adapter-node serves without asking SvelteKit.
+import { ALWAYS, DEFAULT_CSP, HTTPS_ONLY } from '../../../../scripts/security-headers.js';
+
 /**
- * Headers every response carries. The Content-Security-Policy is not here:
- * SvelteKit writes it (svelte.config.js), since only it knows the hashes of
- * its own inline scripts.
+ * Headers every response carries. A page's Content-Security-Policy is
+ * SvelteKit's (svelte.config.js, with the hashes of its inline scripts);
+ * any other response gets DEFAULT_CSP.
  */
-const ALWAYS: Record<string, string> = {
-	'x-content-type-options': 'nosniff',
-	'referrer-policy': 'strict-origin-when-cross-origin',
-	'x-frame-options': 'DENY',
-	'permissions-policy': 'camera=(), microphone=(), geolocation=()'
-};
-
-/** Browsers ignore HSTS over http, and sending it on http://localhost would only confuse; so https only. */
-const HTTPS_ONLY: Record<string, string> = {
-	'strict-transport-security': 'max-age=31536000; includeSubDomains'
-};
-
 export function withSecurityHeaders(response: Response, url: URL): Response {
-	const headers = { ...ALWAYS, ...(url.protocol === 'https:' ? HTTPS_ONLY : {}) };
+	const headers: Record<string, string> = {
+		...ALWAYS,
+		...(url.protocol === 'https:' ? HTTPS_ONLY : {})
+	};
+	if (!response.headers.has('content-security-policy'))
+		headers['content-security-policy'] = DEFAULT_CSP;
 	try {
 		for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
 		return response;

@@ -1,12 +1,23 @@
 import { count, eq } from 'drizzle-orm';
 import type { DemoData } from '$lib/seed/demo-data';
 import type { Database, Transaction } from '../db/connection';
-import { lockRevisions, nextRevision } from '../db/revisions';
+import { lockForSeeding, nextRevision } from '../db/revisions';
 import { referenceRows, serverMeta, type ReferenceEntity } from '../db/schema';
 import { owningGrouping, type ReferenceLookup } from './ownership';
 import { bumpReferenceRevision, type StoredReference } from './store';
 
-export type ReferenceSeed = Pick<DemoData, 'organisations' | 'memberships' | 'plans' | 'goalAreas' | 'goals' | 'subGoals' | 'indicators' | 'targets' | 'reportingRounds'>;
+export type ReferenceSeed = Pick<
+	DemoData,
+	| 'organisations'
+	| 'memberships'
+	| 'plans'
+	| 'goalAreas'
+	| 'goals'
+	| 'subGoals'
+	| 'indicators'
+	| 'targets'
+	| 'reportingRounds'
+>;
 
 /** Parents before children, so each row's grouping can be derived from rows already placed. */
 export const REFERENCE_TABLES: readonly (readonly [keyof ReferenceSeed, ReferenceEntity])[] = [
@@ -24,7 +35,11 @@ export const REFERENCE_TABLES: readonly (readonly [keyof ReferenceSeed, Referenc
 const MARKER = 'referenceDataSeeded';
 const CHUNK_SIZE = 500;
 
-type Placed = { entity: ReferenceEntity; row: Record<string, unknown> & { id: string }; groupingId: string | null };
+type Placed = {
+	entity: ReferenceEntity;
+	row: Record<string, unknown> & { id: string };
+	groupingId: string | null;
+};
 
 /**
  * Puts the demo data's organisations and goal trees into an empty
@@ -34,11 +49,15 @@ type Placed = { entity: ReferenceEntity; row: Record<string, unknown> & { id: st
  */
 export async function seedReferenceData(db: Database, data: ReferenceSeed): Promise<boolean> {
 	return db.transaction(async (tx) => {
-		await lockRevisions(tx);
+		await lockForSeeding(tx);
 		if (await hasMarker(tx)) return false;
 		const [{ rows }] = await tx.select({ rows: count() }).from(referenceRows);
 		if (rows === 0) await insertAll(tx, await placeAll(data));
-		await tx.insert(serverMeta).values({ key: MARKER, value: rows === 0 ? { at: new Date().toISOString() } : { skipped: 'reference_rows fanns redan' } });
+		await tx.insert(serverMeta).values({
+			key: MARKER,
+			value:
+				rows === 0 ? { at: new Date().toISOString() } : { skipped: 'reference_rows fanns redan' }
+		});
 		return rows === 0;
 	});
 }
@@ -48,7 +67,10 @@ export async function isReferenceSeeded(db: Database | Transaction): Promise<boo
 }
 
 async function hasMarker(db: Database | Transaction): Promise<boolean> {
-	return (await db.select({ key: serverMeta.key }).from(serverMeta).where(eq(serverMeta.key, MARKER))).length > 0;
+	return (
+		(await db.select({ key: serverMeta.key }).from(serverMeta).where(eq(serverMeta.key, MARKER)))
+			.length > 0
+	);
 }
 
 async function placeAll(data: ReferenceSeed): Promise<Placed[]> {
@@ -77,7 +99,15 @@ async function placeAll(data: ReferenceSeed): Promise<Placed[]> {
 async function insertAll(tx: Transaction, rows: Placed[]): Promise<void> {
 	for (let i = 0; i < rows.length; i += CHUNK_SIZE) {
 		const chunk = rows.slice(i, i + CHUNK_SIZE);
-		await tx.insert(referenceRows).values(chunk.map(({ entity, row, groupingId }) => ({ entity, id: row.id, row, groupingId, revision: nextRevision() })));
+		await tx.insert(referenceRows).values(
+			chunk.map(({ entity, row, groupingId }) => ({
+				entity,
+				id: row.id,
+				row,
+				groupingId,
+				revision: nextRevision()
+			}))
+		);
 	}
 	await bumpReferenceRevision(tx);
 }

@@ -1,7 +1,13 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database, Transaction } from '../db/connection';
 import { nextRevision } from '../db/revisions';
-import { assessments, measurements, referenceRows, serverMeta, type ReferenceEntity } from '../db/schema';
+import {
+	assessments,
+	measurements,
+	referenceRows,
+	serverMeta,
+	type ReferenceEntity
+} from '../db/schema';
 
 /**
  * Reading and writing the reference_rows table. Which grouping a row
@@ -11,7 +17,11 @@ import { assessments, measurements, referenceRows, serverMeta, type ReferenceEnt
 type Db = Database | Transaction;
 export type StoredReference = { row: Record<string, unknown>; groupingId: string | null };
 
-export async function findReference(db: Db, entity: ReferenceEntity, id: string): Promise<StoredReference | undefined> {
+export async function findReference(
+	db: Db,
+	entity: ReferenceEntity,
+	id: string
+): Promise<StoredReference | undefined> {
 	const [found] = await db
 		.select({ row: referenceRows.row, groupingId: referenceRows.groupingId })
 		.from(referenceRows)
@@ -20,7 +30,11 @@ export async function findReference(db: Db, entity: ReferenceEntity, id: string)
 }
 
 /** Rows of one entity by id; ids that do not exist are simply absent from the map. */
-export async function findReferences(db: Db, entity: ReferenceEntity, ids: readonly string[]): Promise<Map<string, StoredReference>> {
+export async function findReferences(
+	db: Db,
+	entity: ReferenceEntity,
+	ids: readonly string[]
+): Promise<Map<string, StoredReference>> {
 	if (ids.length === 0) return new Map();
 	const rows = await db
 		.select({ id: referenceRows.id, row: referenceRows.row, groupingId: referenceRows.groupingId })
@@ -30,11 +44,20 @@ export async function findReferences(db: Db, entity: ReferenceEntity, ids: reado
 }
 
 /** Every row of the given entities belonging to any of the groupings, in the order they were first written. */
-export async function referencesOfGroupings(db: Db, entities: readonly ReferenceEntity[], groupingIds: readonly string[]) {
+export async function referencesOfGroupings(
+	db: Db,
+	entities: readonly ReferenceEntity[],
+	groupingIds: readonly string[]
+) {
 	return db
 		.select({ entity: referenceRows.entity, row: referenceRows.row })
 		.from(referenceRows)
-		.where(and(inArray(referenceRows.entity, [...entities]), inArray(referenceRows.groupingId, [...groupingIds])))
+		.where(
+			and(
+				inArray(referenceRows.entity, [...entities]),
+				inArray(referenceRows.groupingId, [...groupingIds])
+			)
+		)
 		.orderBy(asc(referenceRows.position));
 }
 
@@ -48,7 +71,12 @@ export async function referencesByIds(db: Db, entity: ReferenceEntity, ids: read
 }
 
 /** Creates or replaces a row, with a new revision. */
-export async function putReference(tx: Transaction, entity: ReferenceEntity, row: { id: string } & Record<string, unknown>, groupingId: string | null): Promise<number> {
+export async function putReference(
+	tx: Transaction,
+	entity: ReferenceEntity,
+	row: { id: string } & Record<string, unknown>,
+	groupingId: string | null
+): Promise<number> {
 	const [{ revision }] = await tx
 		.insert(referenceRows)
 		.values({ entity, id: row.id, row, groupingId, revision: nextRevision() })
@@ -61,8 +89,14 @@ export async function putReference(tx: Transaction, entity: ReferenceEntity, row
 	return revision;
 }
 
-export async function deleteReference(tx: Transaction, entity: ReferenceEntity, id: string): Promise<void> {
-	await tx.delete(referenceRows).where(and(eq(referenceRows.entity, entity), eq(referenceRows.id, id)));
+export async function deleteReference(
+	tx: Transaction,
+	entity: ReferenceEntity,
+	id: string
+): Promise<void> {
+	await tx
+		.delete(referenceRows)
+		.where(and(eq(referenceRows.entity, entity), eq(referenceRows.id, id)));
 	await bumpReferenceRevision(tx);
 }
 
@@ -86,26 +120,48 @@ export async function bumpReferenceRevision(tx: Transaction, revision?: number):
 }
 
 export async function referenceRevision(db: Db): Promise<number> {
-	const [found] = await db.select({ value: serverMeta.value }).from(serverMeta).where(eq(serverMeta.key, REFERENCE_REVISION_KEY));
+	const [found] = await db
+		.select({ value: serverMeta.value })
+		.from(serverMeta)
+		.where(eq(serverMeta.key, REFERENCE_REVISION_KEY));
 	return typeof found?.value === 'number' ? found.value : 0;
 }
 
 /** Whether any row points at `id` through one of the given fields: deleting or moving `id` would strand it. */
-export async function isReferencedBy(db: Db, entity: ReferenceEntity, field: string, id: string): Promise<boolean> {
+/** Whether a row of `entity` names `id` in `field` ("ratio.numeratorId" for a field inside an object). */
+export async function isReferencedBy(
+	db: Db,
+	entity: ReferenceEntity,
+	field: string,
+	id: string
+): Promise<boolean> {
+	const path = field.split('.');
+	const value =
+		path.length === 1
+			? sql`${referenceRows.row}->>${field}`
+			: sql`${referenceRows.row}->${path[0]}->>${path[1]}`;
 	const [found] = await db
 		.select({ id: referenceRows.id })
 		.from(referenceRows)
-		.where(and(eq(referenceRows.entity, entity), sql`${referenceRows.row}->>${field} = ${id}`))
+		.where(and(eq(referenceRows.entity, entity), sql`${value} = ${id}`))
 		.limit(1);
 	return found !== undefined;
 }
 
 export async function hasMeasurements(db: Db, indicatorId: string): Promise<boolean> {
-	const [found] = await db.select({ id: measurements.id }).from(measurements).where(eq(measurements.indicatorId, indicatorId)).limit(1);
+	const [found] = await db
+		.select({ id: measurements.id })
+		.from(measurements)
+		.where(eq(measurements.indicatorId, indicatorId))
+		.limit(1);
 	return found !== undefined;
 }
 
 export async function hasAssessments(db: Db, goalId: string): Promise<boolean> {
-	const [found] = await db.select({ id: assessments.id }).from(assessments).where(eq(assessments.goalId, goalId)).limit(1);
+	const [found] = await db
+		.select({ id: assessments.id })
+		.from(assessments)
+		.where(eq(assessments.goalId, goalId))
+		.limit(1);
 	return found !== undefined;
 }

@@ -1,8 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, gt, inArray, type SQL } from 'drizzle-orm';
-import type { Mutation, MutationEntity } from '$lib/domain/mutation';
-import type { Measurement } from '$lib/domain/measurement';
-import type { Review, ReviewState } from '$lib/domain/review';
+import { and, asc, inArray, gt, lte, sql } from 'drizzle-orm';
+import { unionAll } from 'drizzle-orm/pg-core';
+import type { Mutation, MutationEntity } from '$lib/domain/sync/mutation';
+import type { Measurement } from '$lib/domain/figures/measurement';
+import { reviewMoved } from '$lib/domain/entry/review';
 import {
 	DEFAULT_PAGE_SIZE,
 	PROTOCOL_VERSION,
@@ -10,35 +11,62 @@ import {
 	type MutationOutcome,
 	type SyncRequest,
 	type SyncResponse
-} from '$lib/domain/sync-protocol';
-import type { Database, Transaction } from '../db/connection';
-import { appliedMutations, assessments, history, measurements, referenceRows, serverMeta, type HistoryKind } from '../db/schema';
-import { lockRevisions, nextRevision } from '../db/revisions';
+} from '$lib/domain/sync/sync-protocol';
+import { runsOneTransactionAtATime, type Database, type Transaction } from '../db/connection';
+import { appliedMutations, measurements, serverMeta, SYNCED_ENTITIES } from '../db/schema';
+import { writeStamped, type AnswerWrite, type HistoryWrite, type Revision } from './stamped-writes';
+import { lockForEdits, lockMoreGroupings, type LockedRow } from '../db/locks';
+import { settledRevisionSql } from '../db/revisions';
 import { toConflictingValue, type StoredConflict } from '../db/stored-conflict';
-import { idMismatchReason, insertValues, keyColumnsOf, sameContent, tableOf, valueOf, type SyncedRow } from './entities';
+import { idMismatchReason, sameContent, tableOf, valueOf, type SyncedRow } from './entities';
 import { loadAccessData, refusalReason, type AccessData, type SyncActor } from './authorize';
 import { readableGroupings } from '../reference/read';
+import { visibleIn } from './visibility';
+import { pullProgress } from './pull-progress';
+import { stampedByServer } from './server-time';
 
 /**
  * One sync exchange for one signed-in user: apply the client's outbox in
- * order, then send what changed after the client's last revision. One
- * transaction, so a failure leaves nothing half-applied and the client simply
- * retries (replays are no-ops).
+ * order, then send what changed after the client's last revision.
+ *
+ * The push is one transaction, so a failure leaves nothing half-applied and
+ * the client simply retries (replays are no-ops). Pushes run side by side:
+ * only two writing the same row take turns, and none waits for another's
+ * commit (docs/sync.md). The pull runs after the commit and never passes a
+ * revision that a transaction still in flight may commit (revisions.ts).
  *
  * Every mutation is checked against the user's roles; a refused one is
  * answered `rejected` with the reason, and the rest of the batch still
  * applies. The pull sends only rows of the groupings the user has a role in.
  */
-export async function applySync(db: Database, request: SyncRequest, actor: SyncActor): Promise<SyncResponse> {
+export async function applySync(
+	db: Database,
+	request: SyncRequest,
+	actor: SyncActor
+): Promise<SyncResponse> {
 	const groupings = readableGroupings(actor.roles);
-	return db.transaction(async (tx) => {
-		if (request.mutations.length > 0) await lockRevisions(tx);
-		const access = await loadAccessData(tx, request.mutations, actor);
-		const outcomes: MutationOutcome[] = [];
-		for (const mutation of request.mutations) outcomes.push(await applyMutation(tx, request.clientId, mutation, actor, access));
-		const page = await pullChanges(tx, request.lastRevision, request.pageSize ?? DEFAULT_PAGE_SIZE, groupings);
-		return { protocol: PROTOCOL_VERSION, serverEpoch: viewEpoch(await serverEpoch(tx), groupings), outcomes, ...page };
-	});
+	const alone = runsOneTransactionAtATime(db);
+	const outcomes =
+		request.mutations.length > 0
+			? await db.transaction((tx) =>
+					pushMutations(tx, request.clientId, request.mutations, actor, alone)
+				)
+			: [];
+	const { settled, epoch } = await settledRevisionAndEpoch(db, alone);
+	const page = await pullChanges(
+		db,
+		request.lastRevision,
+		settled,
+		request.pageSize ?? DEFAULT_PAGE_SIZE,
+		groupings
+	);
+	return {
+		protocol: PROTOCOL_VERSION,
+		serverEpoch: viewEpoch(epoch, groupings),
+		outcomes,
+		...page,
+		...(await pullProgress(db, request, page, groupings))
+	};
 }
 
 /**
@@ -53,24 +81,191 @@ function viewEpoch(databaseEpoch: string, groupings: readonly string[]): string 
 
 const EPOCH_KEY = 'epoch';
 
-/** The database's epoch, made on first use (see SyncResponse.serverEpoch). */
-async function serverEpoch(tx: Transaction): Promise<string> {
-	const read = async () => (await tx.select({ value: serverMeta.value }).from(serverMeta).where(eq(serverMeta.key, EPOCH_KEY)))[0];
-	const found = (await read()) ?? (await tx.insert(serverMeta).values({ key: EPOCH_KEY, value: randomUUID() }).onConflictDoNothing(), await read());
-	return String(found!.value);
+/**
+ * The revision a pull may answer up to (revisions.ts) and the database's
+ * epoch (see SyncResponse.serverEpoch), made on first use, in one statement.
+ * A database that runs one transaction at a time has nothing in flight while
+ * the pull's statement runs: there the pull needs no bound.
+ */
+async function settledRevisionAndEpoch(
+	db: Database,
+	alone: boolean
+): Promise<{ settled: number; epoch: string }> {
+	const epochSql = sql<
+		string | null
+	>`(select ${serverMeta.value} #>> '{}' from ${serverMeta} where ${serverMeta.key} = ${EPOCH_KEY})`;
+	const settledSql = alone
+		? sql<number>`${Number.MAX_SAFE_INTEGER}::bigint`.mapWith(Number)
+		: settledRevisionSql();
+	const read = async () =>
+		(await db.select({ settled: settledSql, epoch: epochSql }).from(sql`(select 1) as one`))[0];
+	let found = await read();
+	if (found.epoch === null) {
+		await db
+			.insert(serverMeta)
+			.values({ key: EPOCH_KEY, value: randomUUID() })
+			.onConflictDoNothing();
+		found = await read();
+	}
+	return { settled: found.settled, epoch: found.epoch! };
 }
 
 // ---------------------------------------------------------------- push
 
-async function applyMutation(tx: Transaction, clientId: string, mutation: Mutation, actor: SyncActor, access: AccessData): Promise<MutationOutcome> {
-	const earlier = await storedOutcome(tx, mutation.mutationId);
-	if (earlier) return earlier;
-	const current = await loadForUpdate(tx, mutation.entity, mutation.row.id);
+type CurrentRow = {
+	row: SyncedRow;
+	revision: Revision;
+	seededRevision: number | null;
+	lastClientId: string | null;
+	conflicts: StoredConflict[];
+};
+
+/** A row as the batch leaves it; `changed` rows are written at the end. */
+type BatchRow = CurrentRow & { entity: MutationEntity; changed: boolean };
+
+type PendingOutcome =
+	| { mutationId: string; result: 'applied' | 'conflict'; revision: Revision }
+	| Extract<MutationOutcome, { result: 'rejected' }>;
+
+/**
+ * What one push does, decided in memory before anything is written: the rows
+ * as the batch leaves them, the history entries and the answers, with the
+ * revisions they will get numbered in the order the changes were made.
+ */
+type Batch = {
+	clientId: string;
+	rows: Map<string, BatchRow>;
+	history: HistoryWrite[];
+	/** This push's answers by mutation id, the ones to remember in applied_mutations. */
+	answered: Map<string, PendingOutcome>;
+	revisionsTaken: number;
+};
+
+const rowKey = (entity: MutationEntity, id: string) => `${entity}:${id}`;
+
+/**
+ * 1. lock the groupings the batch writes in (shared, against a round being
+ *    locked meanwhile) and the batch's rows, in one statement, and only then
+ *    read the rounds and the rest it is judged by, its earlier answers and
+ *    its rows as committed (the reads side by side, one round trip);
+ * 2. decide every mutation in order, in memory;
+ * 3. declare the transaction in flight, take the revisions, and write rows,
+ *    history and answers, in one statement (stamped-writes.ts); the commit
+ *    follows at once.
+ *
+ * A pending revision never equals a client's base revision, so a second edit
+ * of a row in one batch is judged against the first as the rules say.
+ */
+async function pushMutations(
+	tx: Transaction,
+	clientId: string,
+	mutations: readonly Mutation[],
+	actor: SyncActor,
+	alone: boolean
+): Promise<MutationOutcome[]> {
+	const parents = {
+		indicatorIds: mutations.flatMap((m) => (m.entity === 'measurement' ? [m.row.indicatorId] : [])),
+		goalIds: mutations.flatMap((m) => (m.entity === 'assessment' ? [m.row.goalId] : []))
+	};
+	// Where nothing runs beside this transaction (PGlite) there is nothing to lock against.
+	const locked = alone ? [] : await lockForEdits(tx, parents, mutations.map(lockedRowOf));
+	const lockMore = alone
+		? async () => {}
+		: (groupingIds: readonly string[]) => lockMoreGroupings(tx, groupingIds);
+	const [access, earlier, rows] = await Promise.all([
+		loadAccessData(tx, mutations, actor, locked, lockMore),
+		storedOutcomes(
+			tx,
+			mutations.map((m) => m.mutationId)
+		),
+		currentRows(tx, mutations)
+	]);
+	const batch: Batch = { clientId, rows, history: [], answered: new Map(), revisionsTaken: 0 };
+	const pending = mutations.map(
+		(m) =>
+			earlier.get(m.mutationId) ??
+			batch.answered.get(m.mutationId) ??
+			answer(batch, m, actor, access)
+	);
+
+	const revisions = await writeStamped(tx, clientId, {
+		revisionsTaken: batch.revisionsTaken,
+		rows: [...batch.rows.values()].filter((r) => r.changed),
+		history: batch.history,
+		answers: [...batch.answered].map(([mutationId, outcome]): AnswerWrite => ({
+			mutationId,
+			outcome
+		}))
+	});
+	const stamp = (revision: Revision) =>
+		typeof revision === 'number' ? revision : revisions[revision.pending];
+	return pending.map((outcome) =>
+		outcome.result === 'rejected' ? outcome : { ...outcome, revision: stamp(outcome.revision) }
+	);
+}
+
+function lockedRowOf(mutation: Mutation): LockedRow {
+	const parent = mutation.entity === 'measurement' ? mutation.row.indicatorId : mutation.row.goalId;
+	return { entity: mutation.entity, id: mutation.row.id, parent };
+}
+
+/** Earlier answers to these mutations: a replayed mutation (the client did not get the first answer) gets the same one and changes nothing. */
+async function storedOutcomes(
+	tx: Transaction,
+	mutationIds: readonly string[]
+): Promise<Map<string, MutationOutcome>> {
+	const found = await tx
+		.select({ mutationId: appliedMutations.mutationId, outcome: appliedMutations.outcome })
+		.from(appliedMutations)
+		.where(inArray(appliedMutations.mutationId, [...new Set(mutationIds)]));
+	return new Map(found.map((f) => [f.mutationId, f.outcome]));
+}
+
+/** The batch's rows as committed (read after their locks are held, so no other sync is changing them). */
+async function currentRows(
+	tx: Transaction,
+	mutations: readonly Mutation[]
+): Promise<Map<string, BatchRow>> {
+	const read = async (entity: MutationEntity) => {
+		const ids = [...new Set(mutations.filter((m) => m.entity === entity).map((m) => m.row.id))];
+		if (ids.length === 0) return [];
+		const table = tableOf(entity);
+		const found = await tx
+			.select({
+				id: table.id,
+				row: table.row,
+				revision: table.revision,
+				seededRevision: table.seededRevision,
+				lastClientId: table.lastClientId,
+				conflicts: table.conflicts
+			})
+			.from(table)
+			.where(inArray(table.id, ids));
+		return found.map(({ id, ...row }): [string, BatchRow] => [
+			rowKey(entity, id),
+			{ ...row, entity, changed: false }
+		]);
+	};
+	return new Map((await Promise.all(SYNCED_ENTITIES.map(read))).flat());
+}
+
+/** One mutation's answer, with its effect on the batch's rows. */
+function answer(
+	batch: Batch,
+	mutation: Mutation,
+	actor: SyncActor,
+	access: AccessData
+): PendingOutcome {
+	const current = batch.rows.get(rowKey(mutation.entity, mutation.row.id));
 	const refused = refusalReason(access, actor, mutation, current?.row);
-	const outcome: MutationOutcome = refused
+	const outcome: PendingOutcome = refused
 		? { mutationId: mutation.mutationId, result: 'rejected', reason: refused }
-		: await decideAndWrite(tx, clientId, authoredBy(mutation, actor.name, current?.row), current);
-	await tx.insert(appliedMutations).values({ mutationId: mutation.mutationId, clientId, outcome });
+		: decideAndRecord(
+				batch,
+				stampedByServer(authoredBy(mutation, actor.name, current?.row), current?.row, new Date()),
+				current
+			);
+	batch.answered.set(mutation.mutationId, outcome);
 	return outcome;
 }
 
@@ -79,23 +274,18 @@ async function applyMutation(tx: Transaction, clientId: string, mutation: Mutati
  * the row; the same for a review transition (submitted, approved, returned).
  */
 function authoredBy(mutation: Mutation, name: string, current: SyncedRow | undefined): Mutation {
-	if (mutation.entity === 'measurement' && mutation.row.review && reviewMoved((current as Measurement | undefined)?.review, mutation.row.review)) {
-		return { ...mutation, row: { ...mutation.row, updatedBy: name, review: { ...mutation.row.review, by: name } } };
+	if (
+		mutation.entity === 'measurement' &&
+		mutation.row.review &&
+		reviewMoved((current as Measurement | undefined)?.review, mutation.row.review)
+	) {
+		return {
+			...mutation,
+			row: { ...mutation.row, updatedBy: name, review: { ...mutation.row.review, by: name } }
+		};
 	}
 	return { ...mutation, row: { ...mutation.row, updatedBy: name } } as Mutation;
 }
-
-function reviewMoved(before: Review | undefined, after: Review): boolean {
-	return before?.state !== after.state || before.comment !== after.comment;
-}
-
-/** A replayed mutation (the client did not get the first answer) gets that same answer and changes nothing. */
-async function storedOutcome(tx: Transaction, mutationId: string): Promise<MutationOutcome | undefined> {
-	const [found] = await tx.select({ outcome: appliedMutations.outcome }).from(appliedMutations).where(eq(appliedMutations.mutationId, mutationId));
-	return found?.outcome;
-}
-
-type CurrentRow = { row: SyncedRow; revision: number; seededRevision: number | null; lastClientId: string | null; conflicts: StoredConflict[] };
 
 /** What a mutation does to a row that exists, in the order the rules are tried. */
 type Decision = 'update' | 'resolution' | 'unchanged' | 'conflict';
@@ -109,7 +299,8 @@ type Decision = 'update' | 'resolution' | 'unchanged' | 'conflict';
  * - otherwise someone else changed the row since this edit's base: conflict.
  */
 function decide(current: CurrentRow, mutation: Mutation, clientId: string): Decision {
-	if (isBasedOnCurrent(current, mutation.baseRevision)) return current.conflicts.length > 0 ? 'resolution' : 'update';
+	if (isBasedOnCurrent(current, mutation.baseRevision))
+		return current.conflicts.length > 0 ? 'resolution' : 'update';
 	if (current.lastClientId === clientId) return 'update';
 	if (sameContent(mutation.entity, current.row, mutation.row)) return 'unchanged';
 	return 'conflict';
@@ -121,65 +312,68 @@ function decide(current: CurrentRow, mutation: Mutation, clientId: string): Deci
  * copy holds, so the edit is based on the current row.
  */
 function isBasedOnCurrent(current: CurrentRow, baseRevision: number | null): boolean {
-	if (baseRevision === null) return current.seededRevision !== null && current.seededRevision === current.revision;
+	if (baseRevision === null)
+		return current.seededRevision !== null && current.seededRevision === current.revision;
 	return baseRevision === current.revision;
 }
 
-async function decideAndWrite(tx: Transaction, clientId: string, mutation: Mutation, current: CurrentRow | undefined): Promise<MutationOutcome> {
+function decideAndRecord(
+	batch: Batch,
+	mutation: Mutation,
+	current: BatchRow | undefined
+): PendingOutcome {
 	const reason = idMismatchReason(mutation);
 	if (reason) return { mutationId: mutation.mutationId, result: 'rejected', reason };
-	if (!current) return applied(mutation, await insertRow(tx, clientId, mutation));
-	switch (decide(current, mutation, clientId)) {
+	if (!current) return applied(mutation, recordChange(batch, mutation, undefined, 'update'));
+	switch (decide(current, mutation, batch.clientId)) {
 		case 'update':
-			return applied(mutation, await updateRow(tx, clientId, mutation, current, 'update'));
+			return applied(mutation, recordChange(batch, mutation, current, 'update'));
 		case 'resolution':
-			return applied(mutation, await updateRow(tx, clientId, mutation, current, 'resolution'));
+			return applied(mutation, recordChange(batch, mutation, current, 'resolution'));
 		case 'unchanged':
 			return applied(mutation, current.revision);
 		case 'conflict':
-			return { mutationId: mutation.mutationId, result: 'conflict', revision: await recordConflict(tx, clientId, mutation, current) };
+			return {
+				mutationId: mutation.mutationId,
+				result: 'conflict',
+				revision: recordConflict(batch, mutation, current)
+			};
 	}
 }
 
-function applied(mutation: Mutation, revision: number): MutationOutcome {
+function applied(mutation: Mutation, revision: Revision): PendingOutcome {
 	return { mutationId: mutation.mutationId, result: 'applied', revision };
 }
 
-async function loadForUpdate(tx: Transaction, entity: MutationEntity, id: string): Promise<CurrentRow | undefined> {
-	const table = tableOf(entity);
-	const [found] = await tx
-		.select({ row: table.row, revision: table.revision, seededRevision: table.seededRevision, lastClientId: table.lastClientId, conflicts: table.conflicts })
-		.from(table)
-		.where(eq(table.id, id))
-		.for('update');
-	return found;
+function takeRevision(batch: Batch): Revision {
+	return { pending: batch.revisionsTaken++ };
 }
 
-async function insertRow(tx: Transaction, clientId: string, mutation: Mutation): Promise<number> {
-	const table = tableOf(mutation.entity);
-	const [{ revision }] = await tx
-		.insert(table)
-		.values(insertValues(mutation, { revision: nextRevision(), lastClientId: clientId }))
-		.returning({ revision: table.revision });
-	await writeHistory(tx, clientId, mutation, { kind: 'update', revision, oldValue: null });
-	return revision;
-}
-
-/** An accepted edit replaces the row; a resolution also closes the row's open conflict. */
-async function updateRow(tx: Transaction, clientId: string, mutation: Mutation, current: CurrentRow, kind: 'update' | 'resolution'): Promise<number> {
-	const table = tableOf(mutation.entity);
-	const [{ revision }] = await tx
-		.update(table)
-		.set({
-			row: mutation.row as never,
-			...keyColumnsOf(mutation),
-			revision: nextRevision(),
-			lastClientId: clientId,
-			...(kind === 'resolution' ? { conflicts: [] } : {})
-		})
-		.where(eq(table.id, mutation.row.id))
-		.returning({ revision: table.revision });
-	await writeHistory(tx, clientId, mutation, { kind, revision, oldValue: valueOf(mutation.entity, current.row) });
+/** An accepted edit replaces the row (or creates it); a resolution also closes the row's open conflict. */
+function recordChange(
+	batch: Batch,
+	mutation: Mutation,
+	current: BatchRow | undefined,
+	kind: 'update' | 'resolution'
+): Revision {
+	const revision = takeRevision(batch);
+	batch.rows.set(rowKey(mutation.entity, mutation.row.id), {
+		entity: mutation.entity,
+		row: mutation.row,
+		revision,
+		seededRevision: current?.seededRevision ?? null,
+		lastClientId: batch.clientId,
+		conflicts: kind === 'resolution' ? [] : (current?.conflicts ?? []),
+		changed: true
+	});
+	batch.history.push({
+		entity: mutation.entity,
+		row: mutation.row,
+		mutationId: mutation.mutationId,
+		kind,
+		revision,
+		oldValue: current ? valueOf(mutation.entity, current.row) : null
+	});
 	return revision;
 }
 
@@ -189,45 +383,32 @@ async function updateRow(tx: Transaction, clientId: string, mutation: Mutation, 
  * conflict. A newer losing edit from the same client replaces that client's
  * earlier one: it is the same person changing their mind, not a third opinion.
  */
-async function recordConflict(tx: Transaction, clientId: string, mutation: Mutation, current: CurrentRow): Promise<number> {
-	const table = tableOf(mutation.entity);
+function recordConflict(batch: Batch, mutation: Mutation, current: BatchRow): Revision {
 	const incoming: StoredConflict = {
 		mutationId: mutation.mutationId,
 		value: valueOf(mutation.entity, mutation.row),
 		row: mutation.row,
 		by: mutation.row.updatedBy,
 		at: mutation.row.updatedAt,
-		clientId
+		clientId: batch.clientId
 	};
-	const conflicts = [...current.conflicts.filter((c) => c.clientId !== clientId), incoming];
-	const [{ revision }] = await tx
-		.update(table)
-		.set({ conflicts, revision: nextRevision() })
-		.where(eq(table.id, mutation.row.id))
-		.returning({ revision: table.revision });
-	await writeHistory(tx, clientId, mutation, { kind: 'conflict', revision, oldValue: valueOf(mutation.entity, current.row) });
-	return revision;
-}
-
-async function writeHistory(
-	tx: Transaction,
-	clientId: string,
-	mutation: Mutation,
-	entry: { kind: HistoryKind; revision: number; oldValue: unknown }
-): Promise<void> {
-	await tx.insert(history).values({
-		entity: mutation.entity,
-		rowId: mutation.row.id,
-		revision: entry.revision,
-		kind: entry.kind,
-		oldValue: entry.oldValue,
-		newValue: valueOf(mutation.entity, mutation.row),
-		row: mutation.row,
-		by: mutation.row.updatedBy,
-		at: mutation.row.updatedAt,
-		clientId,
-		mutationId: mutation.mutationId
+	const revision = takeRevision(batch);
+	const conflicts = [...current.conflicts.filter((c) => c.clientId !== batch.clientId), incoming];
+	batch.rows.set(rowKey(mutation.entity, mutation.row.id), {
+		...current,
+		conflicts,
+		revision,
+		changed: true
 	});
+	batch.history.push({
+		entity: mutation.entity,
+		row: mutation.row,
+		mutationId: mutation.mutationId,
+		kind: 'conflict',
+		revision,
+		oldValue: valueOf(mutation.entity, current.row)
+	});
+	return revision;
 }
 
 // ---------------------------------------------------------------- pull
@@ -240,97 +421,69 @@ type Page = Pick<SyncResponse, 'changes' | 'lastRevision' | 'hasMore'>;
  * tells whether more wait), and the two are merged. Cost depends on the page
  * size, not on how many rows lie before or after it.
  *
+ * Only revisions up to `settled` are read (settledRevisionSql, read by an
+ * earlier statement): a higher one may be visible while a lower one is still
+ * being committed, and a client that moved past the lower one would never
+ * receive it. Both tables are read
+ * in one statement (UNION ALL), at one moment. Rows above the settled
+ * revision come with the next sync; hasMore says only whether more settled
+ * rows wait.
+ *
  * Only rows of the given groupings are read: the filter sits in the same
  * query as the revision order and limit, so a page is "the next visible rows"
  * and lastRevision never skips one.
  */
-export async function pullChanges(tx: Transaction | Database, afterRevision: number, pageSize: number, groupings: readonly string[]): Promise<Page> {
+export async function pullChanges(
+	db: Transaction | Database,
+	afterRevision: number,
+	settled: number,
+	pageSize: number,
+	groupings: readonly string[]
+): Promise<Page> {
 	const limit = pageSize + 1;
-	const merged = [...(await changesOf(tx, 'measurement', afterRevision, limit, groupings)), ...(await changesOf(tx, 'assessment', afterRevision, limit, groupings))]
-		.sort((a, b) => a.revision - b.revision)
-		.slice(0, limit);
-	const changes = merged.slice(0, pageSize);
-	return { changes, lastRevision: changes.at(-1)?.revision ?? afterRevision, hasMore: merged.length > pageSize };
+	const merged = await unionAll(
+		changesOf(db, 'measurement', afterRevision, settled, limit, groupings),
+		changesOf(db, 'assessment', afterRevision, settled, limit, groupings)
+	)
+		.orderBy(asc(measurements.revision))
+		.limit(limit);
+	const changes = merged
+		.slice(0, pageSize)
+		.map(
+			({ entity, row, revision, conflicts }) =>
+				({ entity, row, revision, conflicts: conflicts.map(toConflictingValue) }) as Change
+		);
+	return {
+		changes,
+		lastRevision: changes.at(-1)?.revision ?? afterRevision,
+		hasMore: merged.length > pageSize
+	};
 }
 
-async function changesOf(tx: Transaction | Database, entity: MutationEntity, afterRevision: number, limit: number, groupings: readonly string[]): Promise<Change[]> {
+function changesOf(
+	db: Transaction | Database,
+	entity: MutationEntity,
+	afterRevision: number,
+	settled: number,
+	limit: number,
+	groupings: readonly string[]
+) {
 	const table = tableOf(entity);
-	const rows = await tx
-		.select({ row: table.row, revision: table.revision, conflicts: table.conflicts })
+	return db
+		.select({
+			entity: sql<MutationEntity>`${entity}::text`.as('entity'),
+			row: table.row,
+			revision: table.revision,
+			conflicts: table.conflicts
+		})
 		.from(table)
-		.where(and(gt(table.revision, afterRevision), visibleIn(tx, entity, groupings)))
+		.where(
+			and(
+				gt(table.revision, afterRevision),
+				lte(table.revision, settled),
+				visibleIn(db, entity, groupings)
+			)
+		)
 		.orderBy(asc(table.revision))
 		.limit(limit);
-	return rows.map(({ row, revision, conflicts }) => ({ entity, row, revision, conflicts: conflicts.map(toConflictingValue) }) as Change);
-}
-
-/** A value is visible through its indicator's grouping, an assessment through its goal's. */
-function visibleIn(tx: Transaction | Database, entity: MutationEntity, groupings: readonly string[]): SQL {
-	const parent = entity === 'measurement' ? 'indicator' : 'goal';
-	const parentIds = tx
-		.select({ id: referenceRows.id })
-		.from(referenceRows)
-		.where(and(eq(referenceRows.entity, parent), inArray(referenceRows.groupingId, [...groupings])));
-	return entity === 'measurement' ? inArray(measurements.indicatorId, parentIds) : inArray(assessments.goalId, parentIds);
-}
-
-// ---------------------------------------------------------------- history
-
-export type HistoryEntry = {
-	revision: number;
-	kind: HistoryKind;
-	oldValue: unknown;
-	newValue: unknown;
-	row: SyncedRow;
-	by: string;
-	at: string;
-	clientId: string | null;
-	mutationId: string | null;
-	recordedAt: string;
-	/** A move in the reporting round made by this change: from, to, and the reviewer's comment. */
-	review: ReviewTransition | null;
-};
-
-export type ReviewTransition = { from: ReviewState | null; to: ReviewState | null; comment: string };
-
-/** Every recorded change and conflicting value of one row, newest first. */
-export async function historyOf(db: Database, entity: MutationEntity, rowId: string): Promise<HistoryEntry[]> {
-	const rows = await db
-		.select()
-		.from(history)
-		.where(and(eq(history.entity, entity), eq(history.rowId, rowId)))
-		.orderBy(desc(history.revision), desc(history.id));
-	const transitions = reviewTransitions([...rows].reverse());
-	return rows.map((r) => ({
-		review: transitions.get(r.id) ?? null,
-		revision: r.revision,
-		kind: r.kind,
-		oldValue: r.oldValue ?? null,
-		newValue: r.newValue ?? null,
-		row: r.row,
-		by: r.by,
-		at: r.at,
-		clientId: r.clientId,
-		mutationId: r.mutationId,
-		recordedAt: r.recordedAt.toISOString()
-	}));
-}
-
-/**
- * The review moves along a value's history (oldest first): each accepted
- * change compared with the row before it. A conflicting value never became
- * the row, so it moves nothing.
- */
-function reviewTransitions(oldestFirst: readonly { id: number; kind: HistoryKind; row: SyncedRow }[]): Map<number, ReviewTransition> {
-	const moves = new Map<number, ReviewTransition>();
-	let before: Review | undefined;
-	for (const entry of oldestFirst) {
-		if (entry.kind === 'conflict') continue;
-		const after = (entry.row as Measurement).review;
-		if (after ? reviewMoved(before, after) : before !== undefined) {
-			moves.set(entry.id, { from: before?.state ?? null, to: after?.state ?? null, comment: after?.comment ?? '' });
-		}
-		before = after;
-	}
-	return moves;
 }

@@ -1,6 +1,6 @@
-import type { Measurement, MeasurementValue } from '$lib/domain/measurement';
-import type { Assessment } from '$lib/domain/assessment';
-import type { Mutation, MutationEntity } from '$lib/domain/mutation';
+import type { Measurement, MeasurementValue } from '$lib/domain/figures/measurement';
+import type { Assessment } from '$lib/domain/figures/assessment';
+import type { Mutation, MutationEntity } from '$lib/domain/sync/mutation';
 import { assessmentId, measurementId } from '$lib/domain/ids';
 import type { SQL } from 'drizzle-orm';
 import type { PgInsertValue } from 'drizzle-orm/pg-core';
@@ -26,7 +26,12 @@ export function tableOf(entity: MutationEntity): SyncedTable {
 }
 
 export function measurementKeyColumns(row: Measurement) {
-	return { indicatorId: row.indicatorId, organisationId: row.organisationId, year: row.year, gender: row.gender };
+	return {
+		indicatorId: row.indicatorId,
+		organisationId: row.organisationId,
+		year: row.year,
+		gender: row.gender
+	};
 }
 
 export function assessmentKeyColumns(row: Assessment) {
@@ -37,16 +42,29 @@ export function assessmentKeyColumns(row: Assessment) {
  * A new row's columns: the jsonb row, its indexed key columns and the given
  * sync columns. Typed per entity, then addressed through SyncedTable.
  */
-export function insertValues(mutation: Mutation, synced: { revision: SQL<number>; lastClientId: string }): PgInsertValue<SyncedTable> {
+export function insertValues(
+	mutation: Mutation,
+	synced: { revision: SQL<number>; lastClientId: string }
+): PgInsertValue<SyncedTable> {
 	const common = { id: mutation.row.id, ...synced };
 	return mutation.entity === 'measurement'
-		? ({ ...common, row: mutation.row, ...measurementKeyColumns(mutation.row) } satisfies PgInsertValue<typeof measurements>)
-		: ({ ...common, row: mutation.row, ...assessmentKeyColumns(mutation.row) } satisfies PgInsertValue<typeof assessments> as never);
+		? ({
+				...common,
+				row: mutation.row,
+				...measurementKeyColumns(mutation.row)
+			} satisfies PgInsertValue<typeof measurements>)
+		: ({
+				...common,
+				row: mutation.row,
+				...assessmentKeyColumns(mutation.row)
+			} satisfies PgInsertValue<typeof assessments> as never);
 }
 
 /** The indexed columns beside the jsonb row, for an update. */
 export function keyColumnsOf(mutation: Mutation): Record<string, string | number> {
-	return mutation.entity === 'measurement' ? measurementKeyColumns(mutation.row) : assessmentKeyColumns(mutation.row);
+	return mutation.entity === 'measurement'
+		? measurementKeyColumns(mutation.row)
+		: assessmentKeyColumns(mutation.row);
 }
 
 /**
@@ -64,10 +82,16 @@ export function valueOf(entity: MutationEntity, row: SyncedRow): MeasurementValu
 export function sameContent(entity: MutationEntity, a: SyncedRow, b: SyncedRow): boolean {
 	if (entity === 'measurement') {
 		const [x, y] = [a as Measurement, b as Measurement];
-		return x.value === y.value && x.status === y.status && x.note === y.note && x.review?.state === y.review?.state && x.review?.comment === y.review?.comment;
+		return (
+			x.value === y.value &&
+			x.status === y.status &&
+			x.note === y.note &&
+			x.review?.state === y.review?.state &&
+			x.review?.comment === y.review?.comment
+		);
 	}
 	const [x, y] = [a as Assessment, b as Assessment];
-	return x.status === y.status && x.analysis === y.analysis;
+	return x.status === y.status && x.step === y.step && x.analysis === y.analysis;
 }
 
 /**
@@ -83,5 +107,7 @@ export function idMismatchReason(mutation: Mutation): string | null {
 			: 'Mätvärdets id stämmer inte med indikator, organisation, år och kön.';
 	}
 	const { goalId, year } = mutation.row;
-	return mutation.row.id === assessmentId(goalId, year) ? null : 'Bedömningens id stämmer inte med mål och år.';
+	return mutation.row.id === assessmentId(goalId, year)
+		? null
+		: 'Bedömningens id stämmer inte med mål och år.';
 }

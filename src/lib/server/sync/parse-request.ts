@@ -1,9 +1,10 @@
-import { PROTOCOL_VERSION, SyncRequest, type SyncError } from '$lib/domain/sync-protocol';
+import { PROTOCOL_VERSION, SyncRequest, type SyncError } from '$lib/domain/sync/sync-protocol';
 
 /** 500 mutations of long texts fit easily; anything bigger is refused before it is parsed. */
 export const MAX_SYNC_BODY_BYTES = 5 * 1024 * 1024;
 
-export type ParsedSyncRequest = { ok: true; request: SyncRequest } | { ok: false; status: 400 | 409; body: SyncError };
+export type ParsedSyncRequest =
+	{ ok: true; request: SyncRequest } | { ok: false; status: 400 | 409; body: SyncError };
 
 /** Enough to find the faults; a payload with thousands of bad rows need not echo every one. */
 const MAX_REPORTED_ISSUES = 50;
@@ -20,17 +21,24 @@ export function parseSyncRequest(text: string): ParsedSyncRequest {
 		return {
 			ok: false,
 			status: 409,
-			body: { error: `Appen och servern talar olika protokollversioner (servern kräver ${PROTOCOL_VERSION}). Ladda om appen.` }
+			body: {
+				error: `Appen och servern talar olika protokollversioner (servern kräver ${PROTOCOL_VERSION}). Ladda om appen.`
+			}
 		};
 	}
 	const result = SyncRequest.safeParse(json.value);
 	if (!result.success) {
-		const issues = result.error.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`);
+		const issues = result.error.issues.map(
+			(issue) => `${formatPath(issue.path)}: ${issue.message}`
+		);
 		return badRequest('Anropet följer inte synkprotokollet.', issues);
 	}
 	const unstorable = findUnstorableText(result.data);
 	if (unstorable.length > 0) {
-		return badRequest('Texten innehåller tecken som inte kan sparas (nolltecken eller trasiga UTF-16-par).', unstorable.map((p) => `${p}: otillåtet tecken`));
+		return badRequest(
+			'Texten innehåller tecken som inte kan sparas (nolltecken eller trasiga UTF-16-par).',
+			unstorable.map((p) => `${p}: otillåtet tecken`)
+		);
 	}
 	return { ok: true, request: result.data };
 }
@@ -46,7 +54,13 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false; me
 
 /** An old or newer app says so with another protocol number; it needs a reload, not a list of field errors. */
 function hasOtherProtocol(value: unknown): boolean {
-	return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.hasOwn(value, 'protocol') && (value as { protocol: unknown }).protocol !== PROTOCOL_VERSION;
+	return (
+		typeof value === 'object' &&
+		value !== null &&
+		!Array.isArray(value) &&
+		Object.hasOwn(value, 'protocol') &&
+		(value as { protocol: unknown }).protocol !== PROTOCOL_VERSION
+	);
 }
 
 function badRequest(error: string, issues?: string[]): ParsedSyncRequest {
@@ -56,7 +70,10 @@ function badRequest(error: string, issues?: string[]): ParsedSyncRequest {
 
 function limitIssues(issues: string[]): string[] {
 	if (issues.length <= MAX_REPORTED_ISSUES) return issues;
-	return [...issues.slice(0, MAX_REPORTED_ISSUES), `… och ${issues.length - MAX_REPORTED_ISSUES} fel till`];
+	return [
+		...issues.slice(0, MAX_REPORTED_ISSUES),
+		`… och ${issues.length - MAX_REPORTED_ISSUES} fel till`
+	];
 }
 
 function formatPath(path: readonly PropertyKey[]): string {
@@ -76,9 +93,12 @@ function isStorable(text: string): boolean {
 
 export function findUnstorableText(value: unknown, path = ''): string[] {
 	if (typeof value === 'string') return isStorable(value) ? [] : [path || '(anropet)'];
-	if (Array.isArray(value)) return value.flatMap((item, i) => findUnstorableText(item, join(path, String(i))));
+	if (Array.isArray(value))
+		return value.flatMap((item, i) => findUnstorableText(item, join(path, String(i))));
 	if (typeof value === 'object' && value !== null) {
-		return Object.entries(value).flatMap(([key, item]) => findUnstorableText(item, join(path, key)));
+		return Object.entries(value).flatMap(([key, item]) =>
+			findUnstorableText(item, join(path, key))
+		);
 	}
 	return [];
 }

@@ -1,10 +1,10 @@
-import type { Measurement } from '$lib/domain/measurement';
-import type { Assessment } from '$lib/domain/assessment';
-import type { Mutation } from '$lib/domain/mutation';
-import type { SyncRequest } from '$lib/domain/sync-protocol';
+import type { Measurement } from '$lib/domain/figures/measurement';
+import type { Assessment } from '$lib/domain/figures/assessment';
+import type { Mutation } from '$lib/domain/sync/mutation';
+import type { SyncRequest } from '$lib/domain/sync/sync-protocol';
 import { assessmentId, measurementId } from '$lib/domain/ids';
-import { PROTOCOL_VERSION } from '$lib/domain/sync-protocol';
-import type { Indicator } from '$lib/domain/indicator';
+import { PROTOCOL_VERSION } from '$lib/domain/sync/sync-protocol';
+import type { Indicator } from '$lib/domain/plan/indicator';
 import type { ReferenceSeed } from '../reference/seed';
 import type { SyncActor } from './authorize';
 
@@ -15,7 +15,13 @@ export const CLIENT_B = '00000000-0000-4000-8000-00000000000b';
 export const CLIENT_C = '00000000-0000-4000-8000-00000000000c';
 
 export function measurement(overrides: Partial<Measurement> = {}): Measurement {
-	const key = { indicatorId: 'ind-sjukfranvaro', organisationId: 'kommun-2401', year: 2024, gender: 'T' as const, ...overrides };
+	const key = {
+		indicatorId: 'ind-sjukfranvaro',
+		organisationId: 'kommun-2401',
+		year: 2024,
+		gender: 'T' as const,
+		...overrides
+	};
 	return {
 		id: measurementId(key.indicatorId, key.organisationId, key.year, key.gender),
 		value: 16.6,
@@ -44,15 +50,30 @@ export function assessment(overrides: Partial<Assessment> = {}): Assessment {
 	};
 }
 
-export function mutationOf(row: Measurement | Assessment, baseRevision: number | null, mutationId: string = crypto.randomUUID()): Mutation {
+export function mutationOf(
+	row: Measurement | Assessment,
+	baseRevision: number | null,
+	mutationId: string = crypto.randomUUID()
+): Mutation {
 	const createdAt = row.updatedAt;
 	return 'indicatorId' in row
 		? { mutationId, entity: 'measurement', row, baseRevision, createdAt }
 		: { mutationId, entity: 'assessment', row, baseRevision, createdAt };
 }
 
-export function syncRequest(clientId: string, mutations: Mutation[], lastRevision = 0, pageSize?: number): SyncRequest {
-	return { protocol: PROTOCOL_VERSION, clientId, lastRevision, mutations, ...(pageSize ? { pageSize } : {}) };
+export function syncRequest(
+	clientId: string,
+	mutations: Mutation[],
+	lastRevision = 0,
+	pageSize?: number
+): SyncRequest {
+	return {
+		protocol: PROTOCOL_VERSION,
+		clientId,
+		lastRevision,
+		mutations,
+		...(pageSize ? { pageSize } : {})
+	};
 }
 
 // ---------------------------------------------------------------- reference data and users for sync tests
@@ -63,7 +84,14 @@ export function syncRequest(clientId: string, mutations: Mutation[], lastRevisio
  * members, the indicators and the goal they name.
  */
 export const TEST_GROUPING = 'testforbund';
-export const TEST_MEMBERS = ['kommun-2401', 'kommun-2403', 'kommun-2404', 'kommun-2421', 'kommun-2462', 'kommun-2463'];
+export const TEST_MEMBERS = [
+	'kommun-2401',
+	'kommun-2403',
+	'kommun-2404',
+	'kommun-2421',
+	'kommun-2462',
+	'kommun-2463'
+];
 export const TEST_INDICATORS = ['ind-sjukfranvaro', 'ind-a', 'ind-b'];
 
 export function testReference(): ReferenceSeed {
@@ -84,12 +112,33 @@ export function testReference(): ReferenceSeed {
 	return {
 		organisations: [
 			{ id: TEST_GROUPING, kind: 'federation', name: 'Testförbundet' },
-			...TEST_MEMBERS.map((id) => ({ id, kind: 'municipality' as const, name: `Kommun ${id.slice(-4)}`, kommunkod: id.slice(-4) }))
+			...TEST_MEMBERS.map((id) => ({
+				id,
+				kind: 'municipality' as const,
+				name: `Kommun ${id.slice(-4)}`,
+				kommunkod: id.slice(-4)
+			}))
 		],
-		memberships: TEST_MEMBERS.map((memberId) => ({ id: `ms:${TEST_GROUPING}:${memberId}:1960`, groupingId: TEST_GROUPING, memberId, fromYear: 1960 })),
-		plans: [{ id: 'test-plan', organisationId: TEST_GROUPING, name: 'Testplan', fromYear: 2020, toYear: 2030 }],
+		memberships: TEST_MEMBERS.map((memberId) => ({
+			id: `ms:${TEST_GROUPING}:${memberId}:1960`,
+			groupingId: TEST_GROUPING,
+			memberId,
+			fromYear: 1960
+		})),
+		plans: [
+			{
+				id: 'test-plan',
+				organisationId: TEST_GROUPING,
+				name: 'Testplan',
+				fromYear: 2020,
+				toYear: 2030,
+				assessmentScale: 'status'
+			}
+		],
 		goalAreas: [],
-		goals: [{ id: 'mal-kompetens', planId: 'test-plan', kind: 'goal', name: 'Kompetens', order: 0 }],
+		goals: [
+			{ id: 'mal-kompetens', planId: 'test-plan', kind: 'goal', name: 'Kompetens', order: 0 }
+		],
 		subGoals: [],
 		indicators: TEST_INDICATORS.map(indicator),
 		targets: [],

@@ -27,11 +27,20 @@ export const API_ROUTES: Route[] = Object.entries(modules)
 	.sort((a, b) => a.names.length - b.names.length);
 
 type KitCookies = {
-	get_cookies(request: Request, url: URL): { cookies: Cookies; new_cookies: Map<string, unknown>; set_trailing_slash(mode: string): void };
+	get_cookies(
+		request: Request,
+		url: URL
+	): {
+		cookies: Cookies;
+		new_cookies: Map<string, unknown>;
+		set_trailing_slash(mode: string): void;
+	};
 	add_cookies_to_headers(headers: Headers, cookies: Iterable<unknown>): void;
 };
 // SvelteKit does not export its cookie module; loaded by path so the tests use the real thing.
-const kitCookies = (await import(/* @vite-ignore */ resolvePath('node_modules/@sveltejs/kit/src/runtime/server/cookie.js'))) as KitCookies;
+const kitCookies = (await import(
+	/* @vite-ignore */ resolvePath('node_modules/@sveltejs/kit/src/runtime/server/cookie.js')
+)) as KitCookies;
 
 export type CallOptions = {
 	/** Sent as JSON unless already a string or bytes. */
@@ -51,16 +60,34 @@ export type ApiReply = {
 	setCookies: string[];
 };
 
-export async function callApi(method: string, path: string, options: CallOptions = {}): Promise<ApiReply> {
+export async function callApi(
+	method: string,
+	path: string,
+	options: CallOptions = {}
+): Promise<ApiReply> {
 	const url = new URL(path, options.https ? 'https://lagesbild.example' : 'http://localhost');
 	const headers = new Headers(options.headers);
 	if (options.cookie) headers.set('cookie', options.cookie);
-	const body = options.body === undefined || typeof options.body === 'string' || options.body instanceof Uint8Array ? options.body : JSON.stringify(options.body);
-	if (body !== undefined && !headers.has('content-type')) headers.set('content-type', 'application/json');
+	const body =
+		options.body === undefined ||
+		typeof options.body === 'string' ||
+		options.body instanceof Uint8Array
+			? options.body
+			: JSON.stringify(options.body);
+	if (body !== undefined && !headers.has('content-type'))
+		headers.set('content-type', 'application/json');
 	const request = new Request(url, { method, headers, body: body as BodyInit | undefined });
-	const response = await handle({ event: eventFor(request, url, options.ip ?? '192.0.2.1'), resolve: routeTo });
+	const response = await handle({
+		event: eventFor(request, url, options.ip ?? '192.0.2.1'),
+		resolve: routeTo
+	});
 	const text = await response.text();
-	return { status: response.status, headers: response.headers, body: parseIfJson(text), setCookies: response.headers.getSetCookie() };
+	return {
+		status: response.status,
+		headers: response.headers,
+		body: parseIfJson(text),
+		setCookies: response.headers.getSetCookie()
+	};
 }
 
 function parseIfJson(text: string): unknown {
@@ -80,7 +107,9 @@ function eventFor(request: Request, url: URL, ip: string): RequestEvent {
 	const event = {
 		request,
 		url,
-		params: Object.fromEntries(route ? route.names.map((name, i) => [name, decodeURIComponent(values[i])]) : []),
+		params: Object.fromEntries(
+			route ? route.names.map((name, i) => [name, decodeURIComponent(values[i])]) : []
+		),
 		route: { id: route?.id ?? null },
 		locals: {} as App.Locals,
 		cookies,
@@ -102,7 +131,9 @@ const pendingCookies = new WeakMap<object, Map<string, unknown>>();
 async function routeTo(event: RequestEvent): Promise<Response> {
 	const route = API_ROUTES.find((r) => r.id === event.route.id);
 	const handler = route?.module[event.request.method] ?? route?.module.fallback;
-	const response = handler ? await handler(event as never) : new Response('Not found', { status: 404 });
+	const response = handler
+		? await handler(event as never)
+		: new Response('Not found', { status: 404 });
 	kitCookies.add_cookies_to_headers(response.headers, pendingCookies.get(event)?.values() ?? []);
 	return response;
 }
@@ -118,9 +149,18 @@ export class TestBrowser {
 		readonly https = false
 	) {}
 
-	async call(method: string, path: string, options: Omit<CallOptions, 'cookie' | 'ip' | 'https'> = {}): Promise<ApiReply> {
+	async call(
+		method: string,
+		path: string,
+		options: Omit<CallOptions, 'cookie' | 'ip' | 'https'> = {}
+	): Promise<ApiReply> {
 		const cookie = [...this.jar].map(([name, value]) => `${name}=${value}`).join('; ');
-		const reply = await callApi(method, path, { ...options, cookie: cookie || undefined, ip: this.ip, https: this.https });
+		const reply = await callApi(method, path, {
+			...options,
+			cookie: cookie || undefined,
+			ip: this.ip,
+			https: this.https
+		});
 		for (const header of reply.setCookies) this.store(header);
 		return reply;
 	}
@@ -140,7 +180,9 @@ export class TestBrowser {
 	private store(header: string): void {
 		const [pair, ...attributes] = header.split(';').map((part) => part.trim());
 		const [name, value] = [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)];
-		const expired = attributes.some((a) => /^max-age=0$/i.test(a)) || attributes.some((a) => /^expires=/i.test(a) && Date.parse(a.slice(8)) <= Date.now());
+		const expired =
+			attributes.some((a) => /^max-age=0$/i.test(a)) ||
+			attributes.some((a) => /^expires=/i.test(a) && Date.parse(a.slice(8)) <= Date.now());
 		if (expired || value === '') this.jar.delete(name);
 		else this.jar.set(name, value);
 	}

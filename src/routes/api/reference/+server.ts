@@ -1,6 +1,5 @@
 import { getDatabase } from '$lib/server/database';
-import { referenceDataFor } from '$lib/server/reference/read';
-import { referenceRevision } from '$lib/server/reference/store';
+import { referenceUnlessUnchanged } from '$lib/server/reference/read';
 import { ok } from '$lib/server/http/api';
 import { methodNotAllowed, signedIn } from '$lib/server/http/route';
 
@@ -12,12 +11,15 @@ export const prerender = false;
  * the revision, else the full set again (never a partial one).
  */
 export const GET = signedIn(async ({ url }, session) => {
-	const db = await getDatabase();
 	const since = url.searchParams.get('since');
-	if (since !== null && /^\d{1,15}$/.test(since) && Number(since) === (await referenceRevision(db))) {
+	const data = await referenceUnlessUnchanged(
+		await getDatabase(),
+		session.roles,
+		since !== null && /^\d{1,15}$/.test(since) ? Number(since) : null
+	);
+	if (data === null)
 		return new Response(null, { status: 304, headers: { 'cache-control': 'private, no-cache' } });
-	}
-	return { ...ok(await referenceDataFor(db, session.roles)), headers: { 'cache-control': 'private, no-cache' } };
+	return { ...ok(data), headers: { 'cache-control': 'private, no-cache' } };
 });
 
 export const fallback = methodNotAllowed;

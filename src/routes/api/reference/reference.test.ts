@@ -1,10 +1,16 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ReferenceData } from '$lib/domain/reference';
+import { ReferenceData } from '$lib/domain/sync/reference';
 import { buildDemoData } from '$lib/seed/demo-data';
 import type { OpenedDatabase } from '$lib/server/db/connection';
 import { findUserByEmail } from '$lib/server/auth/users';
 import { TestBrowser } from '$lib/server/testing/api-client';
-import { addUser, DEMO, DEMO_PASSWORD, GROUPINGS, openDemoServer } from '$lib/server/testing/fixtures';
+import {
+	addUser,
+	DEMO,
+	DEMO_PASSWORD,
+	GROUPINGS,
+	openDemoServer
+} from '$lib/server/testing/fixtures';
 
 /** GET /api/reference: each user gets the goal trees of their own groupings, and a revision to skip unchanged data. */
 
@@ -21,7 +27,10 @@ beforeAll(async () => {
 afterAll(async () => server?.close());
 
 async function referenceOf(browser: TestBrowser, since?: number) {
-	return browser.call('GET', since === undefined ? '/api/reference' : `/api/reference?since=${since}`);
+	return browser.call(
+		'GET',
+		since === undefined ? '/api/reference' : `/api/reference?since=${since}`
+	);
 }
 
 describe('what each user sees', () => {
@@ -30,11 +39,15 @@ describe('what each user sees', () => {
 		expect(reply.status).toBe(200);
 		expect(Object.keys(reply.body as object)).not.toContain('measurements');
 		const data = ReferenceData.parse(reply.body);
-		const members = new Set(demo.memberships.filter((m) => m.groupingId === 'akademi-norr').map((m) => m.memberId));
+		const members = new Set(
+			demo.memberships.filter((m) => m.groupingId === 'akademi-norr').map((m) => m.memberId)
+		);
 		expect(data.organisations.map((o) => o.id).sort()).toEqual(['akademi-norr', ...members].sort());
 		expect(data.memberships.every((m) => m.groupingId === 'akademi-norr')).toBe(true);
 		expect(data.plans.map((p) => p.id)).toEqual(['akademi-norr-vp-2025']);
-		expect(data.indicators).toEqual(demo.indicators.filter((i) => i.organisationId === 'akademi-norr'));
+		expect(data.indicators).toEqual(
+			demo.indicators.filter((i) => i.organisationId === 'akademi-norr')
+		);
 		expect(data.goals).toEqual(demo.goals.filter((g) => g.planId === 'akademi-norr-vp-2025'));
 		const indicatorIds = new Set(data.indicators.map((i) => i.id));
 		expect(data.targets).toEqual(demo.targets.filter((t) => indicatorIds.has(t.indicatorId)));
@@ -42,8 +55,19 @@ describe('what each user sees', () => {
 
 	test('an admin of every grouping gets every goal tree, in the demo order, but not all 290 municipalities', async () => {
 		const data = ReferenceData.parse((await referenceOf(ada)).body);
-		for (const key of ['memberships', 'plans', 'goalAreas', 'goals', 'subGoals', 'indicators', 'targets'] as const) expect(data[key]).toEqual(demo[key]);
-		expect(data.organisations.filter((o) => o.kind !== 'municipality').map((o) => o.id)).toEqual(GROUPINGS);
+		for (const key of [
+			'memberships',
+			'plans',
+			'goalAreas',
+			'goals',
+			'subGoals',
+			'indicators',
+			'targets'
+		] as const)
+			expect(data[key]).toEqual(demo[key]);
+		expect(data.organisations.filter((o) => o.kind !== 'municipality').map((o) => o.id)).toEqual(
+			GROUPINGS
+		);
 		expect(data.organisations.length).toBeLessThan(demo.organisations.length);
 	});
 
@@ -66,7 +90,13 @@ describe('?since=<revision>', () => {
 		expect((await referenceOf(dora, revision - 1)).status).toBe(200);
 		expect((await dora.call('GET', '/api/reference?since=inte-ett-tal')).status).toBe(200);
 
-		const plan = { id: 'akademi-norr-vp-2026', organisationId: 'akademi-norr', name: 'Verksamhetsplan 2026', fromYear: 2026, toYear: 2026 };
+		const plan = {
+			id: 'akademi-norr-vp-2026',
+			organisationId: 'akademi-norr',
+			name: 'Verksamhetsplan 2026',
+			fromYear: 2026,
+			toYear: 2026
+		};
 		expect((await ada.call('PUT', `/api/admin/plans/${plan.id}`, { body: plan })).status).toBe(200);
 		const afterWrite = await referenceOf(dora, revision);
 		expect(afterWrite.status).toBe(200);
@@ -75,7 +105,16 @@ describe('?since=<revision>', () => {
 		expect(changed.plans.map((p) => p.id)).toContain(plan.id);
 
 		const doraId = (await findUserByEmail(server.db, DEMO.reporter))!.id;
-		expect((await ada.call('PUT', '/api/admin/roles', { body: { userId: doraId, assignment: { organisationId: 'kompetensmaklare', role: 'viewer' } } })).status).toBe(200);
+		expect(
+			(
+				await ada.call('PUT', '/api/admin/roles', {
+					body: {
+						userId: doraId,
+						assignment: { organisationId: 'kompetensmaklare', role: 'viewer' }
+					}
+				})
+			).status
+		).toBe(200);
 		const afterRole = ReferenceData.parse((await referenceOf(dora, changed.revision)).body);
 		expect(afterRole.revision).toBeGreaterThan(changed.revision);
 		expect(afterRole.plans.map((p) => p.organisationId)).toContain('kompetensmaklare');

@@ -11,7 +11,11 @@ export const POST = signedIn(async ({ request }, session) => {
 	// Parsed as JSON here; validated against RoundRequest in applyRoundRequest.
 	const body = await readJson(request, z.unknown());
 	if (!body.ok) return body.answer;
-	return applyRoundRequest(await getDatabase(), { name: session.user.name, roles: session.roles }, body.value);
+	return applyRoundRequest(
+		await getDatabase(),
+		{ name: session.user.name, roles: session.roles },
+		body.value
+	);
 });
 
 export const fallback = methodNotAllowed;

@@ -2,15 +2,20 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildDemoData } from '$lib/seed/demo-data';
 import { DEMO_ROUND_YEAR, HEADLINE_INDICATOR_ID } from '$lib/seed/akademi-norr';
 import { measurementId } from '$lib/domain/ids';
-import type { Measurement } from '$lib/domain/measurement';
-import { ReportingRound, roundId } from '$lib/domain/reporting-round';
-import type { Review } from '$lib/domain/review';
-import { HistoryResponse, SyncResponse, type MutationOutcome } from '$lib/domain/sync-protocol';
-import { decodeSyncResponse } from '$lib/domain/sync-wire';
+import type { Measurement } from '$lib/domain/figures/measurement';
+import { ReportingRound, roundId } from '$lib/domain/entry/reporting-round';
+import type { Review } from '$lib/domain/entry/review';
+import {
+	HistoryResponse,
+	SyncResponse,
+	type MutationOutcome
+} from '$lib/domain/sync/sync-protocol';
+import { decodeSyncResponse } from '$lib/domain/sync/sync-wire';
 import type { OpenedDatabase } from '$lib/server/db/connection';
 import { CLIENT_A, CLIENT_B, mutationOf, syncRequest } from '$lib/server/sync/test-rows';
 import { TestBrowser } from '$lib/server/testing/api-client';
 import { DEMO, DEMO_PASSWORD, openDemoServer } from '$lib/server/testing/fixtures';
+import { digestDatabase } from '$lib/server/db/test-support';
 
 /**
  * A reporting round through the real routes (hooks.server.ts, /api/sync,
@@ -57,10 +62,26 @@ function value(year: number, v: number, review?: Review): Measurement {
 	};
 }
 
-const review = (state: Review['state'], comment = ''): Review => ({ state, comment, by: 'klienten', at: new Date().toISOString() });
+const review = (state: Review['state'], comment = ''): Review => ({
+	state,
+	comment,
+	by: 'klienten',
+	at: new Date().toISOString()
+});
 
-async function sync(browser: TestBrowser, clientId: string, rows: { row: Measurement; base: number | null }[]): Promise<SyncResponse> {
-	const reply = await browser.call('POST', '/api/sync', { body: syncRequest(clientId, rows.map(({ row, base }) => mutationOf(row, base)), 0, 5000) });
+async function sync(
+	browser: TestBrowser,
+	clientId: string,
+	rows: { row: Measurement; base: number | null }[]
+): Promise<SyncResponse> {
+	const reply = await browser.call('POST', '/api/sync', {
+		body: syncRequest(
+			clientId,
+			rows.map(({ row, base }) => mutationOf(row, base)),
+			0,
+			5000
+		)
+	});
 	expect(reply.status).toBe(200);
 	return SyncResponse.parse(decodeSyncResponse(reply.body));
 }
@@ -69,7 +90,8 @@ function revisionOf(response: SyncResponse, id: string): number {
 	return response.changes.findLast((c) => c.row.id === id)!.revision;
 }
 
-const roundAction = (browser: TestBrowser, body: unknown) => browser.call('POST', '/api/rounds', { body });
+const roundAction = (browser: TestBrowser, body: unknown) =>
+	browser.call('POST', '/api/rounds', { body });
 
 describe('a reporting round over the API', () => {
 	const id2025 = measurementId(HEADLINE_INDICATOR_ID, DOROTEA, 2025, 'T');
@@ -86,24 +108,49 @@ describe('a reporting round over the API', () => {
 		const entered = await sync(reporter, CLIENT_A, [{ row: value(2025, 15.2), base: null }]);
 		expect(entered.outcomes[0].result).toBe('applied');
 		revision = revisionOf(entered, id2025);
-		const approved = await sync(reporter, CLIENT_A, [{ row: value(2025, 15.2, review('approved')), base: revision }]);
-		expect(approved.outcomes[0]).toMatchObject({ result: 'rejected', reason: 'Bara förbundets redaktörer kan godkänna eller återsända värden.' });
-		const submitted = await sync(reporter, CLIENT_A, [{ row: value(2025, 15.2, review('submitted')), base: revision }]);
+		const approved = await sync(reporter, CLIENT_A, [
+			{ row: value(2025, 15.2, review('approved')), base: revision }
+		]);
+		expect(approved.outcomes[0]).toMatchObject({
+			result: 'rejected',
+			reason: 'Bara förbundets redaktörer kan godkänna eller återsända värden.'
+		});
+		const submitted = await sync(reporter, CLIENT_A, [
+			{ row: value(2025, 15.2, review('submitted')), base: revision }
+		]);
 		expect(submitted.outcomes[0].result).toBe('applied');
 		revision = revisionOf(submitted, id2025);
 	});
 
 	test('an editor returns it with a comment; the history shows each move, by whom and why', async () => {
-		const noComment = await sync(editor, CLIENT_B, [{ row: value(2025, 15.2, review('returned')), base: revision }]);
-		expect(noComment.outcomes[0]).toMatchObject({ result: 'rejected', reason: 'Skriv en kommentar som säger varför värdet återsänds.' });
-		const returned = await sync(editor, CLIENT_B, [{ row: value(2025, 15.2, review('returned', 'Stämmer inte med SCB:s siffra')), base: revision }]);
+		const noComment = await sync(editor, CLIENT_B, [
+			{ row: value(2025, 15.2, review('returned')), base: revision }
+		]);
+		expect(noComment.outcomes[0]).toMatchObject({
+			result: 'rejected',
+			reason: 'Skriv en kommentar som säger varför värdet återsänds.'
+		});
+		const returned = await sync(editor, CLIENT_B, [
+			{
+				row: value(2025, 15.2, review('returned', 'Stämmer inte med SCB:s siffra')),
+				base: revision
+			}
+		]);
 		expect(returned.outcomes[0].result).toBe('applied');
 		revision = revisionOf(returned, id2025);
 		const row = returned.changes.findLast((c) => c.row.id === id2025)!.row as Measurement;
-		expect(row.review).toMatchObject({ state: 'returned', comment: 'Stämmer inte med SCB:s siffra', by: 'Erik Eriksson' });
+		expect(row.review).toMatchObject({
+			state: 'returned',
+			comment: 'Stämmer inte med SCB:s siffra',
+			by: 'Erik Eriksson'
+		});
 
-		const history = HistoryResponse.parse((await reporter.call('GET', `/api/history/measurement/${encodeURIComponent(id2025)}`)).body);
-		expect(history.entries.map((e) => e.review && [e.review.from, e.review.to, e.review.comment, e.by])).toEqual([
+		const history = HistoryResponse.parse(
+			(await reporter.call('GET', `/api/history/measurement/${encodeURIComponent(id2025)}`)).body
+		);
+		expect(
+			history.entries.map((e) => e.review && [e.review.from, e.review.to, e.review.comment, e.by])
+		).toEqual([
 			['submitted', 'returned', 'Stämmer inte med SCB:s siffra', 'Erik Eriksson'],
 			[null, 'submitted', '', 'Dora Dahlberg'],
 			null
@@ -112,13 +159,76 @@ describe('a reporting round over the API', () => {
 
 	test('only the grouping’s admin opens, locks and reopens; bad rounds are refused', async () => {
 		expect((await roundAction(editor, { action: 'lock', roundId: ROUND })).status).toBe(403);
-		const foreign = await roundAction(admin, { action: 'open', groupingId: AKADEMI_NORR, year: 2026, indicatorIds: ['umearegionen-befolkning'], memberIds: [DOROTEA], goalIds: [], deadline: '2027-03-31', reportedBy: 'reporters' });
+		const foreign = await roundAction(admin, {
+			action: 'open',
+			groupingId: AKADEMI_NORR,
+			year: 2026,
+			indicatorIds: ['umearegionen-befolkning'],
+			memberIds: [DOROTEA],
+			goalIds: [],
+			deadline: '2027-03-31',
+			reportedBy: 'reporters'
+		});
 		expect(foreign.status).toBe(400);
-		const notMember = await roundAction(admin, { action: 'open', groupingId: AKADEMI_NORR, year: 2026, indicatorIds: [HEADLINE_INDICATOR_ID], memberIds: ['kommun-0180'], goalIds: [], deadline: '2027-03-31', reportedBy: 'reporters' });
-		expect(notMember).toMatchObject({ status: 400, body: { error: 'Stockholm är inte medlem i Akademi Norr år 2026.' } });
-		const opened = await roundAction(admin, { action: 'open', groupingId: AKADEMI_NORR, year: 2026, indicatorIds: [HEADLINE_INDICATOR_ID], memberIds: [DOROTEA], goalIds: [], deadline: '2027-03-31', reportedBy: 'editors' });
+		const notMember = await roundAction(admin, {
+			action: 'open',
+			groupingId: AKADEMI_NORR,
+			year: 2026,
+			indicatorIds: [HEADLINE_INDICATOR_ID],
+			memberIds: ['kommun-0180'],
+			goalIds: [],
+			deadline: '2027-03-31',
+			reportedBy: 'reporters'
+		});
+		expect(notMember).toMatchObject({
+			status: 400,
+			body: { error: 'Stockholm är inte medlem i Akademi Norr år 2026.' }
+		});
+		const opened = await roundAction(admin, {
+			action: 'open',
+			groupingId: AKADEMI_NORR,
+			year: 2026,
+			indicatorIds: [HEADLINE_INDICATOR_ID],
+			memberIds: [DOROTEA],
+			goalIds: [],
+			deadline: '2027-03-31',
+			reportedBy: 'editors'
+		});
 		expect(opened.status).toBe(200);
-		expect(ReportingRound.parse((opened.body as { round: unknown }).round).log.map((e) => [e.action, e.by])).toEqual([['opened', 'Anna Andersson']]);
+		expect(
+			ReportingRound.parse((opened.body as { round: unknown }).round).log.map((e) => [
+				e.action,
+				e.by
+			])
+		).toEqual([['opened', 'Anna Andersson']]);
+	});
+
+	test('saving a round unchanged changes nothing; a real change is logged', async () => {
+		const content = {
+			action: 'open',
+			groupingId: AKADEMI_NORR,
+			year: 2026,
+			indicatorIds: [HEADLINE_INDICATOR_ID],
+			memberIds: [DOROTEA],
+			goalIds: [],
+			deadline: '2027-03-31',
+			reportedBy: 'editors'
+		};
+		const before = await digestDatabase(server.db);
+		const unchanged = await roundAction(admin, {
+			...content,
+			indicatorIds: [...content.indicatorIds]
+		});
+		expect(unchanged.status).toBe(200);
+		expect(
+			ReportingRound.parse((unchanged.body as { round: unknown }).round).log.map((e) => e.action)
+		).toEqual(['opened']);
+		expect(await digestDatabase(server.db)).toBe(before);
+		const changed = await roundAction(admin, { ...content, deadline: '2027-04-15' });
+		expect(ReportingRound.parse((changed.body as { round: unknown }).round)).toMatchObject({
+			deadline: '2027-04-15',
+			log: [{ action: 'opened' }, { action: 'changed' }]
+		});
 	});
 
 	test('an edit made offline before the lock is refused after it, with the reason, and the rest of the batch applies', async () => {
@@ -133,24 +243,36 @@ describe('a reporting round over the API', () => {
 		]);
 		const [refused, applied] = batch.outcomes as [MutationOutcome, MutationOutcome];
 		expect(refused).toMatchObject({ result: 'rejected' });
-		expect(refused.result === 'rejected' && refused.reason).toMatch(/^År 2025 är godkänt och låst för Akademi Norr sedan \d{4}-\d{2}-\d{2} \(Anna Andersson\)\. Värdet kan inte ändras; en administratör kan öppna året igen\.$/);
+		expect(refused.result === 'rejected' && refused.reason).toMatch(
+			/^År 2025 är godkänt och låst för Akademi Norr sedan \d{4}-\d{2}-\d{2} \(Anna Andersson\)\. Värdet kan inte ändras; en administratör kan öppna året igen\.$/
+		);
 		expect(applied.result).toBe('applied');
 		const stored = batch.changes.filter((c) => c.row.id === id2025).at(-1)?.row as Measurement;
 		expect(stored.value).toBe(15.2);
 
 		// Admins too: the lock is for everyone.
-		const byAdmin = await sync(admin, CLIENT_B, [{ row: value(2025, 16, review('approved')), base: revision }]);
+		const byAdmin = await sync(admin, CLIENT_B, [
+			{ row: value(2025, 16, review('approved')), base: revision }
+		]);
 		expect(byAdmin.outcomes[0].result).toBe('rejected');
 	});
 
 	test('reopening needs a reason, is logged, and lets edits in again', async () => {
 		const noReason = await roundAction(admin, { action: 'reopen', roundId: ROUND, reason: ' ' });
 		expect(noReason.status).toBe(400);
-		const reopened = await roundAction(admin, { action: 'reopen', roundId: ROUND, reason: 'Dorotea har rättat sin siffra' });
+		const reopened = await roundAction(admin, {
+			action: 'reopen',
+			roundId: ROUND,
+			reason: 'Dorotea har rättat sin siffra'
+		});
 		expect(reopened.status).toBe(200);
 		const round = ReportingRound.parse((reopened.body as { round: unknown }).round);
 		expect(round.locked).toBe(false);
-		expect(round.log.at(-1)).toMatchObject({ action: 'reopened', by: 'Anna Andersson', reason: 'Dorotea har rättat sin siffra' });
+		expect(round.log.at(-1)).toMatchObject({
+			action: 'reopened',
+			by: 'Anna Andersson',
+			reason: 'Dorotea har rättat sin siffra'
+		});
 		const edited = await sync(reporter, CLIENT_A, [{ row: value(2025, 15.9), base: revision }]);
 		expect(edited.outcomes[0].result).toBe('applied');
 	});

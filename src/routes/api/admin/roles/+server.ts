@@ -1,4 +1,4 @@
-import { RoleChangeRequest } from '$lib/domain/auth';
+import { RoleChangeRequest } from '$lib/domain/access/auth';
 import { getDatabase } from '$lib/server/database';
 import { grantRole, revokeRole } from '$lib/server/auth/role-admin';
 import { readJson } from '$lib/server/http/api';

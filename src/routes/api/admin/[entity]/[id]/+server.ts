@@ -1,4 +1,4 @@
-import { isAdminEntityPath } from '$lib/domain/reference';
+import { isAdminEntityPath } from '$lib/domain/sync/reference';
 import { getDatabase } from '$lib/server/database';
 import { deleteAdminRow, putAdminRow } from '$lib/server/reference/admin-writes';
 import { readJson, refusal } from '$lib/server/http/api';
@@ -7,7 +7,10 @@ import * as z from 'zod/mini';
 
 export const prerender = false;
 
-const UNKNOWN_ENTITY = refusal(404, 'Okänd typ. Admin-API:t tar plans, goal-areas, goals, sub-goals, indicators, targets och memberships.');
+const UNKNOWN_ENTITY = refusal(
+	404,
+	'Okänd typ. Admin-API:t tar plans, goal-areas, goals, sub-goals, indicators, targets och memberships.'
+);
 
 /** PUT /api/admin/<entity>/<id> with the whole row: creates or replaces it (admins of its grouping). */
 export const PUT = signedIn(async ({ params, request }, session) => {
@@ -15,13 +18,13 @@ export const PUT = signedIn(async ({ params, request }, session) => {
 	// Parsed as JSON here; validated against the entity's own schema in putAdminRow.
 	const body = await readJson(request, z.unknown());
 	if (!body.ok) return body.answer;
-	return putAdminRow(await getDatabase(), session.roles, params.entity, params.id!, body.value);
+	return putAdminRow(await getDatabase(), session, params.entity, params.id!, body.value);
 });
 
 /** DELETE /api/admin/<entity>/<id>: removes a row nothing else depends on. */
 export const DELETE = signedIn(async ({ params }, session) => {
 	if (!isAdminEntityPath(params.entity!)) return UNKNOWN_ENTITY;
-	return deleteAdminRow(await getDatabase(), session.roles, params.entity, params.id!);
+	return deleteAdminRow(await getDatabase(), session, params.entity, params.id!);
 });
 
 export const fallback = methodNotAllowed;
