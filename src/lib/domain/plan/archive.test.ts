@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { inForce, subtreeOf, treeInYear, viewYearOfPlan } from './archive';
+import { inForce, seriesTakesValues, subtreeOf, treeInYear, viewYearOfPlan } from './archive';
 import { buildGroupingOverview } from '../views/overview';
 import { defaultRoundContent } from '../entry/reporting-round';
 import type { Plan, GoalArea, Goal, SubGoal } from './goal-tree';
@@ -177,5 +177,49 @@ describe('entry and reporting rounds leave out what was archived before their ye
 			indicatorIds: [],
 			goalIds: ['mal-2']
 		});
+	});
+});
+
+describe('a series takes values only in years one of its indicators is in force', () => {
+	const founder = { id: 'ind', goalId: 'mal', archivedFromYear: 2026 };
+	const copy = { id: 'ind-2026', goalId: 'mal', seriesId: 'ind' };
+	type TreeIndicator = {
+		id: string;
+		goalId?: string;
+		seriesId?: string;
+		archivedFromYear?: number;
+	};
+	const tree = (indicators: TreeIndicator[]) => ({
+		...rows,
+		indicators
+	});
+
+	test('an archived indicator takes values for the years before, not from the year it was archived', () => {
+		expect(seriesTakesValues(tree([founder]), 'ind', 2025)).toBe(true);
+		expect(seriesTakesValues(tree([founder]), 'ind', 2026)).toBe(false);
+		expect(seriesTakesValues(tree([founder]), 'ind', 2031)).toBe(false);
+	});
+
+	test('a copy in a later plan that follows the series keeps it open, though the founder is archived', () => {
+		expect(seriesTakesValues(tree([founder, copy]), 'ind', 2026)).toBe(true);
+	});
+
+	test('an indicator under an archived goal or area takes no values from that year', () => {
+		const archivedGoal = { ...rows, goals: [{ ...goal, archivedFromYear: 2027 }, other] };
+		const underGoal = { ...archivedGoal, indicators: [{ id: 'ind', goalId: 'mal' }] };
+		expect(seriesTakesValues(underGoal, 'ind', 2026)).toBe(true);
+		expect(seriesTakesValues(underGoal, 'ind', 2027)).toBe(false);
+		const archivedArea = { ...rows, goalAreas: [{ ...area, archivedFromYear: 2027 }] };
+		expect(
+			seriesTakesValues(
+				{ ...archivedArea, indicators: [{ id: 'ind', goalId: 'del' }] },
+				'ind',
+				2027
+			)
+		).toBe(false);
+	});
+
+	test('a series no indicator follows is not this rule’s to refuse', () => {
+		expect(seriesTakesValues(tree([founder]), 'okand', 2030)).toBe(true);
 	});
 });

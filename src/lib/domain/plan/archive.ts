@@ -56,6 +56,27 @@ export function treeInYear<T extends TreeRows>(rows: T, year: number): T {
 	};
 }
 
+/**
+ * Whether a series still takes values in `year`: some indicator of the
+ * grouping that follows it (the founder or a copy in a later plan) is in
+ * force that year, with its goal and area. A series none of whose
+ * indicators is followed any more takes none, so an edit made offline
+ * before the archiving, or by a client that has not heard of it, is refused
+ * instead of stored where no page shows it. A series no indicator follows
+ * at all is left to the caller (the indicator is unknown).
+ */
+export function seriesTakesValues(
+	rows: TreeRows & {
+		indicators: readonly ({ id: string; goalId?: string; seriesId?: string } & Archivable)[];
+	},
+	seriesId: string,
+	year: number
+): boolean {
+	const follows = (i: { id: string; seriesId?: string }) => (i.seriesId ?? i.id) === seriesId;
+	if (!rows.indicators.some(follows)) return true;
+	return treeInYear(rows, year).indicators.some(follows);
+}
+
 /** The year a plan's overview is judged in: this year while the plan runs, its last year once it has ended, its first before it starts. */
 export function viewYearOfPlan(plan: { fromYear: number; toYear: number }, today: number): number {
 	return Math.min(Math.max(today, plan.fromYear), plan.toYear);

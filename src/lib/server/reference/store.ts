@@ -50,7 +50,11 @@ export async function referencesOfGroupings(
 	groupingIds: readonly string[]
 ) {
 	return db
-		.select({ entity: referenceRows.entity, row: referenceRows.row })
+		.select({
+			entity: referenceRows.entity,
+			row: referenceRows.row,
+			groupingId: referenceRows.groupingId
+		})
 		.from(referenceRows)
 		.where(
 			and(

@@ -652,6 +652,35 @@ for (const backend of backends) {
 				expect((await sync(syncRequest(CLIENT_C, [], 0), ANNA)).changes).toEqual([]);
 			});
 
+			test('a value for a year its indicator is archived from is rejected with the reason, earlier years still apply, and a copy that follows the series takes it', async () => {
+				const founder = testReference().indicators.find((i) => i.id === 'ind-sjukfranvaro')!;
+				await db.transaction((tx) =>
+					putReference(tx, 'indicator', { ...founder, archivedFromYear: 2025 }, TEST_GROUPING)
+				);
+				const before = mutationOf(measurement({ year: 2024 }), null);
+				const after = mutationOf(measurement({ year: 2025 }), null);
+				const { outcomes } = await sync(syncRequest(CLIENT_A, [before, after]));
+				expect(outcomes[0]).toMatchObject({ result: 'applied' });
+				expect(outcomes[1]).toEqual({
+					mutationId: after.mutationId,
+					result: 'rejected',
+					reason:
+						'ind-sjukfranvaro följs inte längre av Testförbundet år 2025 (den är arkiverad), så värdet kan inte sparas.'
+				});
+				await db.transaction((tx) =>
+					putReference(
+						tx,
+						'indicator',
+						{ ...founder, id: 'ind-sjukfranvaro-2025', seriesId: founder.id },
+						TEST_GROUPING
+					)
+				);
+				const again = mutationOf(measurement({ year: 2025 }), null);
+				expect((await sync(syncRequest(CLIENT_A, [again]))).outcomes[0]).toMatchObject({
+					result: 'applied'
+				});
+			});
+
 			test("the pull sends only the user's groupings' rows, and its keyset pages skip none of them between hidden ones", async () => {
 				await addOtherGrouping();
 				const both: SyncActor = {

@@ -19,6 +19,7 @@ import {
 	type ReportingRound
 } from '$lib/domain/entry/reporting-round';
 import { valueEditRefusal } from '$lib/domain/entry/edit-rules';
+import { seriesTakesValues, type Archivable } from '$lib/domain/plan/archive';
 
 /**
  * Who may write which synced row, decided per mutation with the shared
@@ -41,7 +42,18 @@ export type AccessData = {
 	organisations: Map<string, StoredReference>;
 	/** The groupings' reporting rounds: a locked one refuses every edit of its year. */
 	rounds: ReportingRound[];
+	/** The groupings' goal trees: a series whose indicators are all archived by a year takes no values for it. */
+	trees: Map<string, GoalTreeRows>;
 };
+
+type GoalTreeRows = {
+	goalAreas: ({ id: string } & Archivable)[];
+	goals: ({ id: string; goalAreaId?: string } & Archivable)[];
+	subGoals: ({ id: string; goalId: string } & Archivable)[];
+	indicators: ({ id: string; goalId?: string; seriesId?: string; name?: string } & Archivable)[];
+};
+const TREE_ENTITIES = ['goalArea', 'goal', 'subGoal', 'indicator'] as const;
+const BATCH_ENTITIES = ['membership', 'reportingRound', ...TREE_ENTITIES] as const;
 
 /**
  * What the batch is judged by: its indicators and goals, their groupings'
@@ -75,7 +87,7 @@ export async function loadAccessData(
 			'goal',
 			mutations.flatMap((m) => (m.entity === 'assessment' ? [m.row.goalId] : []))
 		),
-		referencesOfGroupings(db, ['membership', 'reportingRound'], locked),
+		referencesOfGroupings(db, BATCH_ENTITIES, locked),
 		findReferences(db, 'organisation', named)
 	]);
 	const moved = [
@@ -87,25 +99,38 @@ export async function loadAccessData(
 	];
 	if (moved.length > 0) {
 		await lockMore(moved);
-		grouped.push(...(await referencesOfGroupings(db, ['membership', 'reportingRound'], moved)));
+		grouped.push(...(await referencesOfGroupings(db, BATCH_ENTITIES, moved)));
 		for (const [id, found] of await findReferences(db, 'organisation', moved))
 			organisations.set(id, found);
 	}
 	const memberships = new Map<string, MembershipRow[]>();
 	const rounds: ReportingRound[] = [];
-	for (const { entity, row } of grouped) {
+	const trees = new Map<string, GoalTreeRows>();
+	for (const { entity, row, groupingId } of grouped) {
 		if (entity === 'reportingRound') {
 			rounds.push(row as unknown as ReportingRound);
-			continue;
+		} else if (entity === 'membership') {
+			const membership = row as unknown as MembershipRow & { groupingId: string };
+			memberships.set(membership.groupingId, [
+				...(memberships.get(membership.groupingId) ?? []),
+				membership
+			]);
+		} else if (groupingId) {
+			const tree = trees.get(groupingId) ?? emptyTree();
+			trees.set(groupingId, tree);
+			(tree[TREE_KEYS[entity as (typeof TREE_ENTITIES)[number]]] as unknown[]).push(row);
 		}
-		const membership = row as unknown as MembershipRow & { groupingId: string };
-		memberships.set(membership.groupingId, [
-			...(memberships.get(membership.groupingId) ?? []),
-			membership
-		]);
 	}
-	return { indicators, goals, memberships, organisations, rounds };
+	return { indicators, goals, memberships, organisations, rounds, trees };
 }
+
+const TREE_KEYS = {
+	goalArea: 'goalAreas',
+	goal: 'goals',
+	subGoal: 'subGoals',
+	indicator: 'indicators'
+} as const satisfies Record<(typeof TREE_ENTITIES)[number], keyof GoalTreeRows>;
+const emptyTree = (): GoalTreeRows => ({ goalAreas: [], goals: [], subGoals: [], indicators: [] });
 
 /**
  * Why this user may not make this change, or null when they may. `current`
@@ -152,6 +177,9 @@ function measurementRefusal(
 	};
 	// The lock refuses everyone, before any question of membership or roles.
 	if (round) return valueEditRefusal(edit);
+	const tree = access.trees.get(groupingId);
+	if (tree && !seriesTakesValues(tree, row.indicatorId, row.year))
+		return `${String(indicator.row.name ?? 'Indikatorn')} följs inte längre av ${name(groupingId)} år ${row.year} (den är arkiverad), så värdet kan inte sparas.`;
 	const national = row.organisationId === NATIONAL_ID;
 	// The national figure (Riket, kod 0000) is no member: it is the comparison value the indicator page shows beside them.
 	if (
