@@ -114,10 +114,10 @@ beforeAll(async () => {
 		if (emails[caller])
 			expect((await browser.signIn(emails[caller], DEMO_PASSWORD)).status).toBe(200);
 		browsers.set(caller, browser);
-		const annaId = (await findUserByEmail(server.db, DEMO.admin))!.id;
+		const anna = (await findUserByEmail(server.db, DEMO.admin))!;
 		await createInvitation(
 			server.db,
-			{ id: annaId, roles: [{ organisationId: AKADEMI_NORR, role: 'admin' }] },
+			{ user: anna, roles: [{ organisationId: AKADEMI_NORR, role: 'admin' }] },
 			{
 				email: `${caller}.att-aterkalla@example.se`,
 				name: 'Att återkalla',

@@ -1,4 +1,4 @@
-import type { RoleAssignment } from '$lib/domain/access/auth';
+import { ROLE_LABELS, type RoleAssignment } from '$lib/domain/access/auth';
 import type { Database, Transaction } from '../db/connection';
 import { databaseLookup, nameOf } from '../reference/ownership';
 
@@ -29,4 +29,15 @@ export async function assignmentProblem(
 /** "Dorotea", "Akademi Norr": the name to use in a message, or the id when the organisation is unknown. */
 export async function organisationName(db: Database | Transaction, id: string): Promise<string> {
 	return nameOf(await databaseLookup(db).find('organisation', id), id);
+}
+
+/** "rapportör för Dorotea", "administratör": a role as the change log words it. */
+export async function roleText(
+	db: Database | Transaction,
+	assignment: RoleAssignment
+): Promise<string> {
+	const role = ROLE_LABELS[assignment.role].toLowerCase();
+	return assignment.municipalityId === undefined
+		? role
+		: `${role} för ${await organisationName(db, assignment.municipalityId)}`;
 }

@@ -14,7 +14,8 @@ import { invitations, userRoles, users } from '../db/schema';
 import { ok, refusal, type ApiAnswer } from '../http/api';
 import { unlessAdmin } from '../reference/admin-writes';
 import { bumpReferenceRevision } from '../reference/store';
-import { assignmentProblem, organisationName } from './assignments';
+import { logAdminWrite, type Actor } from '../reference/admin-log';
+import { assignmentProblem, organisationName, roleText } from './assignments';
 import { hashPassword, PasswordWorkBusyError } from './password';
 import { createSession, sessionInfo } from './sessions';
 import { busyAnswer, checkPassword, failedCheckAnswer } from './sign-in';
@@ -29,7 +30,7 @@ type StoredInvitation = typeof invitations.$inferSelect;
 /** POST /api/invitations: an admin of the grouping invites someone to a role there. */
 export async function createInvitation(
 	db: Database,
-	inviter: { id: string; roles: readonly RoleAssignment[] },
+	inviter: Actor,
 	request: InvitationRequest,
 	now = new Date()
 ): Promise<ApiAnswer> {
@@ -40,16 +41,28 @@ export async function createInvitation(
 	if (problem) return refusal(400, problem);
 	const token = newToken();
 	const expiresAt = new Date(now.getTime() + INVITATION_DAYS * DAY_MS);
-	await db.insert(invitations).values({
-		tokenHash: hashToken(token),
-		email: request.email,
-		name: request.name,
-		organisationId: assignment.organisationId,
-		role: assignment.role,
-		municipalityId: assignment.municipalityId ?? null,
-		invitedBy: inviter.id,
-		createdAt: now,
-		expiresAt
+	await db.transaction(async (tx) => {
+		const [made] = await tx
+			.insert(invitations)
+			.values({
+				tokenHash: hashToken(token),
+				email: request.email,
+				name: request.name,
+				organisationId: assignment.organisationId,
+				role: assignment.role,
+				municipalityId: assignment.municipalityId ?? null,
+				invitedBy: inviter.user.id,
+				createdAt: now,
+				expiresAt
+			})
+			.returning({ id: invitations.id });
+		await logAdminWrite(tx, inviter, {
+			groupingId: assignment.organisationId,
+			entity: 'invitation',
+			entityId: made.id,
+			action: 'create',
+			summary: `Bjöd in ${request.name} (${request.email}) som ${await roleText(tx, assignment)}.`
+		});
 	});
 	return ok({ url: `/inbjudan/${token}`, expiresAt: expiresAt.toISOString() }, 201);
 }
@@ -208,7 +221,19 @@ export async function acceptInvitation(
 				name: request.name ?? stillUsable.invitation.name,
 				passwordHash: proof.passwordHash!
 			}));
-		await addRole(tx, user.id, assignmentOf(stillUsable.invitation));
+		const assignment = assignmentOf(stillUsable.invitation);
+		await addRole(tx, user.id, assignment);
+		await logAdminWrite(
+			tx,
+			{ user, roles: [] },
+			{
+				groupingId: assignment.organisationId,
+				entity: 'invitation',
+				entityId: stillUsable.invitation.id,
+				action: 'update',
+				summary: `${user.name} (${user.email}) tog emot inbjudan och blev ${await roleText(tx, assignment)}.`
+			}
+		);
 		await tx
 			.update(invitations)
 			.set({ acceptedAt: now, acceptedBy: user.id })
@@ -319,7 +344,7 @@ export async function listInvitations(
  */
 export async function revokeInvitation(
 	db: Database,
-	revoker: { id: string; roles: readonly RoleAssignment[] },
+	revoker: Actor,
 	id: string,
 	now = new Date()
 ): Promise<ApiAnswer> {
@@ -338,11 +363,19 @@ export async function revokeInvitation(
 				409,
 				'Inbjudan har redan använts och kan inte återkallas. Ta bort rollen under Användare i stället.'
 			);
-		if (!invitation.revokedAt)
+		if (!invitation.revokedAt) {
 			await tx
 				.update(invitations)
-				.set({ revokedAt: now, revokedBy: revoker.id })
+				.set({ revokedAt: now, revokedBy: revoker.user.id })
 				.where(eq(invitations.id, id));
+			await logAdminWrite(tx, revoker, {
+				groupingId: invitation.organisationId,
+				entity: 'invitation',
+				entityId: id,
+				action: 'delete',
+				summary: `Återkallade inbjudan till ${invitation.name} (${invitation.email}).`
+			});
+		}
 		return { status: 204 };
 	});
 }

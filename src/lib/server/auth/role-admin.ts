@@ -8,12 +8,14 @@ import type { Database, Transaction } from '../db/connection';
 import { ok, refusal, type ApiAnswer } from '../http/api';
 import { unlessAdmin } from '../reference/admin-writes';
 import { bumpReferenceRevision } from '../reference/store';
-import { assignmentProblem, organisationName } from './assignments';
+import { logAdminWrite, type Actor } from '../reference/admin-log';
+import { assignmentProblem, organisationName, roleText } from './assignments';
 import { addRole, findUserById, lockAdminsOf, removeRole, rolesOf, usersOf } from './users';
 
 /**
  * An admin manages who has which role in their grouping. Role changes bump
- * the reference revision: they change which groupings a user may read.
+ * the reference revision: they change which groupings a user may read,
+ * and go into the grouping's change log.
  */
 
 export async function listUsers(
@@ -30,18 +32,28 @@ export async function listUsers(
 
 export async function grantRole(
 	db: Database,
-	roles: readonly RoleAssignment[],
+	actor: Actor,
 	request: RoleChangeRequest
 ): Promise<ApiAnswer> {
 	const { userId, assignment } = request;
 	return db.transaction(async (tx) => {
-		const denied = await unlessAdmin(tx, roles, assignment.organisationId);
+		const denied = await unlessAdmin(tx, actor.roles, assignment.organisationId);
 		if (denied) return denied;
 		const user = await findUserById(tx, userId);
 		if (!user) return refusal(404, 'Användaren finns inte.');
 		const problem = await assignmentProblem(tx, assignment);
 		if (problem) return refusal(400, problem);
-		await addRole(tx, userId, assignment);
+		const had = (await rolesOf(tx, userId)).some((r) => sameAssignment(r, assignment));
+		if (!had) {
+			await addRole(tx, userId, assignment);
+			await logAdminWrite(tx, actor, {
+				groupingId: assignment.organisationId,
+				entity: 'role',
+				entityId: userId,
+				action: 'create',
+				summary: `Gav ${user.name} (${user.email}) rollen ${await roleText(tx, assignment)}.`
+			});
+		}
 		await bumpReferenceRevision(tx);
 		return ok({ user: await userInGrouping(tx, user, assignment.organisationId) });
 	});
@@ -49,12 +61,12 @@ export async function grantRole(
 
 export async function revokeRole(
 	db: Database,
-	roles: readonly RoleAssignment[],
+	actor: Actor,
 	request: RoleChangeRequest
 ): Promise<ApiAnswer> {
 	const { userId, assignment } = request;
 	return db.transaction(async (tx) => {
-		const denied = await unlessAdmin(tx, roles, assignment.organisationId);
+		const denied = await unlessAdmin(tx, actor.roles, assignment.organisationId);
 		if (denied) return denied;
 		const user = await findUserById(tx, userId);
 		if (!user) return refusal(404, 'Användaren finns inte.');
@@ -69,6 +81,13 @@ export async function revokeRole(
 		}
 		if (!(await removeRole(tx, userId, assignment)))
 			return refusal(404, 'Användaren har inte den rollen.');
+		await logAdminWrite(tx, actor, {
+			groupingId: assignment.organisationId,
+			entity: 'role',
+			entityId: userId,
+			action: 'delete',
+			summary: `Tog bort rollen ${await roleText(tx, assignment)} från ${user.name} (${user.email}).`
+		});
 		await bumpReferenceRevision(tx);
 		return ok({ user: await userInGrouping(tx, user, assignment.organisationId) });
 	});
@@ -81,4 +100,12 @@ async function userInGrouping(
 ): Promise<UserWithRoles> {
 	const roles = (await rolesOf(tx, user.id)).filter((r) => r.organisationId === organisationId);
 	return { id: user.id, email: user.email, name: user.name, roles };
+}
+
+function sameAssignment(a: RoleAssignment, b: RoleAssignment): boolean {
+	return (
+		a.organisationId === b.organisationId &&
+		a.role === b.role &&
+		(a.municipalityId ?? null) === (b.municipalityId ?? null)
+	);
 }

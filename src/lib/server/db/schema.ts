@@ -307,7 +307,8 @@ export const ADMIN_ACTIONS = [
 export type AdminAction = (typeof ADMIN_ACTIONS)[number];
 
 /**
- * Every admin write to a grouping's plan, indicators, targets and members:
+ * Every admin write to a grouping's plan, indicators, targets, members, roles
+ * and invitations (and an invitation's acceptance):
  * who, when, what (entity, id, action) and a short Swedish sentence. Written
  * in the same transaction as the change; never updated or deleted. Who is
  * kept by name and address too, so the log still says it after the account goes.

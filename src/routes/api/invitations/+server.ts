@@ -15,11 +15,7 @@ export const GET = signedIn(async ({ url }, session) =>
 export const POST = signedIn(async ({ request }, session) => {
 	const parsed = await readJson(request, InvitationRequest);
 	if (!parsed.ok) return parsed.answer;
-	return createInvitation(
-		await getDatabase(),
-		{ id: session.user.id, roles: session.roles },
-		parsed.value
-	);
+	return createInvitation(await getDatabase(), session, parsed.value);
 });
 
 export const fallback = methodNotAllowed;

@@ -9,6 +9,7 @@ import type { OpenedDatabase } from '$lib/server/db/connection';
 import { invitations } from '$lib/server/db/schema';
 import { createInvitation } from '$lib/server/auth/invitations';
 import { findUserByEmail } from '$lib/server/auth/users';
+import { AdminLog } from '$lib/domain/plan/admin-log';
 import { TestBrowser, callApi } from '$lib/server/testing/api-client';
 import { addUser, DEMO, DEMO_PASSWORD, openDemoServer } from '$lib/server/testing/fixtures';
 
@@ -192,7 +193,7 @@ describe('refused invitations', () => {
 		const old = await createInvitation(
 			server.db,
 			{
-				id: (await findUserByEmail(server.db, DEMO.admin))!.id,
+				user: (await findUserByEmail(server.db, DEMO.admin))!,
 				roles: [{ organisationId: 'akademi-norr', role: 'admin' }]
 			},
 			{
@@ -429,5 +430,91 @@ describe('listing and revoking invitations', () => {
 				(await anna.call('GET', '/api/invitations?organisation=akademi-norr')).body
 			).invitations[0]
 		).toMatchObject({ id, state: 'pending' });
+	});
+});
+
+describe('the change log', () => {
+	test("inviting, accepting, revoking and changing roles go into the grouping's change log, once each", async () => {
+		const log = async () =>
+			AdminLog.parse((await anna.call('GET', '/api/admin/log?organisation=akademi-norr')).body)
+				.entries;
+		const before = (await log()).length;
+		const made = await invite({
+			email: 'loggad@example.se',
+			name: 'Logg Loggsson',
+			assignment: {
+				organisationId: 'akademi-norr',
+				role: 'reporter',
+				municipalityId: 'kommun-2425'
+			}
+		});
+		const token = tokenOf(InvitationCreated.parse(made.body).url);
+		expect(
+			(
+				await callApi('POST', `/api/invitations/${token}`, {
+					body: { password: 'ett-bra-losenord' },
+					ip: '192.0.2.144'
+				})
+			).status
+		).toBe(200);
+		const userId = (await findUserByEmail(server.db, 'loggad@example.se'))!.id;
+		const viewer = { organisationId: 'akademi-norr', role: 'viewer' };
+		expect(
+			(await anna.call('PUT', '/api/admin/roles', { body: { userId, assignment: viewer } })).status
+		).toBe(200);
+		// Giving a role the user already has changes nothing, and logs nothing.
+		expect(
+			(await anna.call('PUT', '/api/admin/roles', { body: { userId, assignment: viewer } })).status
+		).toBe(200);
+		expect(
+			(await anna.call('DELETE', '/api/admin/roles', { body: { userId, assignment: viewer } }))
+				.status
+		).toBe(200);
+		const other = await invite({
+			email: 'aldrig@example.se',
+			name: 'Aldrig Använd',
+			assignment: viewer
+		});
+		const { id } = InvitationList.parse(
+			(await anna.call('GET', '/api/invitations?organisation=akademi-norr')).body
+		).invitations.find((i) => i.email === 'aldrig@example.se')!;
+		expect(other.status).toBe(201);
+		expect((await anna.call('DELETE', `/api/invitations/id/${id}`)).status).toBe(204);
+		expect((await anna.call('DELETE', `/api/invitations/id/${id}`)).status).toBe(204);
+
+		const added = (await log()).slice(0, (await log()).length - before);
+		expect(added.map((e) => [e.userName, e.entity, e.action, e.summary]).reverse()).toEqual([
+			[
+				'Anna Andersson',
+				'invitation',
+				'create',
+				'Bjöd in Logg Loggsson (loggad@example.se) som rapportör för Dorotea.'
+			],
+			[
+				'Logg Loggsson',
+				'invitation',
+				'update',
+				'Logg Loggsson (loggad@example.se) tog emot inbjudan och blev rapportör för Dorotea.'
+			],
+			['Anna Andersson', 'role', 'create', 'Gav Logg Loggsson (loggad@example.se) rollen läsare.'],
+			[
+				'Anna Andersson',
+				'role',
+				'delete',
+				'Tog bort rollen läsare från Logg Loggsson (loggad@example.se).'
+			],
+			[
+				'Anna Andersson',
+				'invitation',
+				'create',
+				'Bjöd in Aldrig Använd (aldrig@example.se) som läsare.'
+			],
+			[
+				'Anna Andersson',
+				'invitation',
+				'delete',
+				'Återkallade inbjudan till Aldrig Använd (aldrig@example.se).'
+			]
+		]);
 	});
 });

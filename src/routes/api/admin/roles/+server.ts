@@ -10,14 +10,14 @@ export const prerender = false;
 export const PUT = signedIn(async ({ request }, session) => {
 	const parsed = await readJson(request, RoleChangeRequest);
 	if (!parsed.ok) return parsed.answer;
-	return grantRole(await getDatabase(), session.roles, parsed.value);
+	return grantRole(await getDatabase(), session, parsed.value);
 });
 
 /** DELETE /api/admin/roles {userId, assignment}: takes it away; never the grouping's last admin. */
 export const DELETE = signedIn(async ({ request }, session) => {
 	const parsed = await readJson(request, RoleChangeRequest);
 	if (!parsed.ok) return parsed.answer;
-	return revokeRole(await getDatabase(), session.roles, parsed.value);
+	return revokeRole(await getDatabase(), session, parsed.value);
 });
 
 export const fallback = methodNotAllowed;

@@ -6,7 +6,7 @@ export const prerender = false;
 
 /** DELETE /api/invitations/id/<id> → 204: an admin of the invitation's grouping withdraws it (409 once it has been used). */
 export const DELETE = signedIn(async ({ params }, session) =>
-	revokeInvitation(await getDatabase(), { id: session.user.id, roles: session.roles }, params.id!)
+	revokeInvitation(await getDatabase(), session, params.id!)
 );
 
 export const fallback = methodNotAllowed;
