@@ -133,3 +133,66 @@ test('an SWPP goal is assessed on the plan’s five-step scale and keeps its wor
 	await visit(page, '/grupp/swpp/rapport');
 	await expect(page.locator('main')).toContainText(`Bedömning 2026: I hög grad. ${analysis}`);
 });
+
+test("the admins approve a goal's assessment in the round or return it with a comment; the editor sees why, rewrites it, and an approved one is closed to editors", async ({
+	browser
+}, testInfo) => {
+	test.setTimeout(180_000);
+	const goalId = 'akademi-norr-vp-2025-eget-kapital';
+	const roundPath = `/grupp/${AKADEMI_NORR}/rapportering/${YEAR}`;
+	const editorDevice = await browser.newContext();
+	const editor = await openApp(
+		editorDevice,
+		`/grupp/${AKADEMI_NORR}?bedom=${goalId}&ar=${YEAR}#mal-${goalId}`,
+		'editor'
+	);
+	const form = editor.locator(`#mal-${goalId}`).getByTestId('assessment-form');
+	await form.getByLabel('Status').selectOption({ label: 'Risk' });
+	await form.getByLabel('Analys').fill('Det egna kapitalet är 2,1 Mkr.');
+	await form.getByRole('button', { name: 'Spara bedömning' }).click();
+	await expect(form.getByRole('status')).toHaveText('Bedömningen är sparad på enheten.');
+	await syncNow(editor);
+
+	// The admin reads it in the round and returns it; a return needs a comment.
+	const adminDevice = await browser.newContext();
+	const admin = await openApp(adminDevice, roundPath, 'admin');
+	const row = admin.locator(`[data-testid="goal-assessment"][data-goal="${goalId}"]`);
+	await expect(row).toHaveAttribute('data-state', 'written');
+	await row.getByText('Läs analysen').click();
+	await expect(row).toContainText('Det egna kapitalet är 2,1 Mkr.');
+	await row.getByTestId('return-assessment').click();
+	await row.getByRole('button', { name: 'Återsänd bedömningen' }).click();
+	await expect(row).toContainText('Skriv en kommentar som säger varför bedömningen återsänds.');
+	await row.getByTestId('assessment-return-text').fill('Ange kapitalet vid årets slut.');
+	await row.getByRole('button', { name: 'Återsänd bedömningen' }).click();
+	await expect(row).toHaveAttribute('data-state', 'returned');
+	await expect(row.getByTestId('assessment-return-comment')).toContainText(
+		'»Ange kapitalet vid årets slut.»'
+	);
+	await expectNoSeriousAxeViolations(admin, testInfo, 'round-assessment-review');
+	await syncNow(admin);
+
+	// The editor sees why at the goal, rewrites it, and it awaits the admins again.
+	await syncNow(editor);
+	await expect(form.getByTestId('assessment-returned')).toContainText(
+		'»Ange kapitalet vid årets slut.»'
+	);
+	await form.getByLabel('Analys').fill('Det egna kapitalet var 2,1 Mkr den 31 december.');
+	await form.getByRole('button', { name: 'Spara bedömning' }).click();
+	await expect(form.getByTestId('assessment-returned')).toHaveCount(0);
+	await syncNow(editor);
+
+	await syncNow(admin);
+	await expect(row).toHaveAttribute('data-state', 'written');
+	await row.getByTestId('approve-assessment').click();
+	await expect(row).toHaveAttribute('data-state', 'approved');
+	await expect(row).toContainText('Godkänd');
+	await syncNow(admin);
+
+	// Approved: the editor can no longer change it; an admin can.
+	await syncNow(editor);
+	await expect(form.getByRole('button', { name: 'Spara bedömning' })).toBeDisabled();
+	await expect(form).toContainText('Bedömningen är godkänd. Be en administratör återsända den');
+	await editorDevice.close();
+	await adminDevice.close();
+});

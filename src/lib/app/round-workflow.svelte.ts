@@ -2,7 +2,7 @@ import { swedishToday } from '$lib/domain/dates';
 import { roundPath } from '$lib/paths/app-paths';
 import type { LagesbildDatabase, LocalMeasurement } from '$lib/local-store/database';
 import type { GroupingReference } from '$lib/local-store/queries';
-import { saveReviews } from '$lib/local-store/edits';
+import { saveAssessmentReview, saveReviews } from '$lib/local-store/edits';
 import type { ApiResult } from '$lib/api/request';
 import type { RoleAssignment, UserWithRoles } from '$lib/domain/access/auth';
 import { canAdminister, canEnterForAllMembers } from '$lib/domain/access/permissions';
@@ -11,6 +11,7 @@ import {
 	outstandingOnly,
 	roundCompleteness,
 	submittableCells,
+	type AssessmentCell,
 	type Completeness,
 	type CompletenessCell,
 	type CompletenessRow,
@@ -19,7 +20,11 @@ import {
 import { maySubmit } from '$lib/domain/entry/edit-rules';
 import { membersBehind, reminderMailto, reporterAddresses } from '$lib/domain/entry/reminders';
 import { type ReportingRound, type RoundRequest } from '$lib/domain/entry/reporting-round';
-import { reviewCommentRefusal, type ReviewState } from '$lib/domain/entry/review';
+import {
+	RETURN_ASSESSMENT_NEEDS_COMMENT,
+	reviewCommentRefusal,
+	type ReviewState
+} from '$lib/domain/entry/review';
 import { counted } from '$lib/domain/format';
 import type { Indicator } from '$lib/domain/plan/indicator';
 
@@ -78,6 +83,9 @@ export class RoundWorkflow {
 	/** The value being reviewed (editors), and the comment typed for returning it. */
 	selected = $state.raw<CompletenessCell | null>(null);
 	comment = $state('');
+	/** The goal assessment an admin is returning, and why. */
+	returning = $state.raw<AssessmentCell | null>(null);
+	returnComment = $state('');
 	/** Why the admin reopens the year (logged). */
 	reason = $state('');
 	/** The reminder's addresses once fetched from the server; null before. */
@@ -288,6 +296,63 @@ export class RoundWorkflow {
 				? `${ids.length === 1 ? 'Värdet' : `${ids.length} värden`} godkänt.`
 				: 'Värdet är återsänt med din kommentar.'
 		);
+	}
+
+	/** Admins approve the goals' assessments or return them to the editors; never in a locked year. */
+	get mayReviewAssessments(): boolean {
+		return this.isAdmin && this.round !== undefined && !this.round.locked;
+	}
+
+	/** Approves a goal's written assessment. */
+	approveAssessment(cell: AssessmentCell): Promise<void> {
+		return this.#reviewAssessment(cell, 'approved', '', 'Bedömningen är godkänd.');
+	}
+
+	/** Opens the comment field for returning a goal's assessment (with the comment it was returned with, if any). */
+	startReturn(cell: AssessmentCell): void {
+		this.returning = cell;
+		this.returnComment =
+			cell.assessment?.review?.state === 'returned' ? cell.assessment.review.comment : '';
+		this.message = null;
+	}
+
+	cancelReturn(): void {
+		this.returning = null;
+	}
+
+	/** Returns the assessment being returned to the editors, with the typed comment (required). */
+	returnAssessment(): Promise<void> {
+		const cell = this.returning;
+		if (!cell) return Promise.resolve();
+		if (this.returnComment.trim() === '') {
+			this.message = { text: RETURN_ASSESSMENT_NEEDS_COMMENT, error: true };
+			return Promise.resolve();
+		}
+		return this.#reviewAssessment(
+			cell,
+			'returned',
+			this.returnComment,
+			'Bedömningen är återsänd med din kommentar.'
+		);
+	}
+
+	#reviewAssessment(
+		cell: AssessmentCell,
+		state: 'approved' | 'returned',
+		comment: string,
+		success: string
+	): Promise<void> {
+		return this.#run(async () => {
+			await saveAssessmentReview(
+				this.#options.database,
+				{ goalId: cell.goalId, year: this.year },
+				{ state, comment },
+				{ name: this.#options.editorName() }
+			);
+			this.returning = null;
+			this.returnComment = '';
+			return null;
+		}, `${success} Den går till servern vid nästa synk.`);
 	}
 
 	/** Approves and locks the year on the server (admins, online): no value of the year can change after. */

@@ -3,7 +3,7 @@ import { createDemoTestDatabase } from '$lib/local-store/test-database';
 import type { LagesbildDatabase, LocalMeasurement } from '$lib/local-store/database';
 import { loadGroupingReference } from '$lib/local-store/queries';
 import { measurementsOfRounds } from '$lib/local-store/round-queries';
-import { saveMeasurements } from '$lib/local-store/edits';
+import { saveAssessment, saveMeasurements } from '$lib/local-store/edits';
 import type { ApiResult } from '$lib/api/request';
 import type { RoleAssignment, UserWithRoles } from '$lib/domain/access/auth';
 import type { RoundRequest } from '$lib/domain/entry/reporting-round';
@@ -228,6 +228,68 @@ describe('round workflow: review', () => {
 		workflow.select(cellsOf(workflow, STORUMAN).find((c) => c.state === 'returned')!);
 		expect(workflow.comment).toBe('Fel år');
 		expect(workflow.message).toBeNull();
+	});
+});
+
+describe("round workflow: the goals' assessments", () => {
+	async function writtenAssessment() {
+		const opened = await openRound(ADMIN);
+		const goalId = opened.workflow.round!.goalIds[0];
+		await saveAssessment(
+			db,
+			{ goalId, year: DEMO_ROUND_YEAR, status: 'atRisk', analysis: 'Går långsamt.' },
+			{ name: 'Redaktören' }
+		);
+		await opened.refresh();
+		const cell = () => opened.workflow.completeness!.assessments.find((a) => a.goalId === goalId)!;
+		return { ...opened, cell };
+	}
+
+	it('only an admin reviews them, and not once the year is locked', async () => {
+		expect((await openRound(EDITOR)).workflow.mayReviewAssessments).toBe(false);
+		expect((await openRound(ADMIN)).workflow.mayReviewAssessments).toBe(true);
+	});
+
+	it('refuses to return one without a comment, and writes nothing', async () => {
+		const { workflow, cell } = await writtenAssessment();
+		expect(cell().state).toBe('written');
+		workflow.startReturn(cell());
+		workflow.returnComment = ' ';
+		const before = await db.outbox.count();
+		await workflow.returnAssessment();
+		expect(workflow.message).toEqual({
+			text: 'Skriv en kommentar som säger varför bedömningen återsänds.',
+			error: true
+		});
+		expect(await db.outbox.count()).toBe(before);
+		expect(workflow.returning).not.toBeNull();
+	});
+
+	it('returns one with the comment, and approves it once rewritten; the analysis keeps its author', async () => {
+		const { workflow, refresh, cell } = await writtenAssessment();
+		workflow.startReturn(cell());
+		workflow.returnComment = 'Ta med 2024 års siffror.';
+		await workflow.returnAssessment();
+		await refresh();
+		expect(cell().state).toBe('returned');
+		expect(cell().assessment?.review).toMatchObject({
+			state: 'returned',
+			comment: 'Ta med 2024 års siffror.',
+			by: 'Test Testsson'
+		});
+		// The editor rewrites it: back to written, awaiting the admins.
+		await saveAssessment(
+			db,
+			{ goalId: cell().goalId, year: DEMO_ROUND_YEAR, status: 'atRisk', analysis: 'Med 2024.' },
+			{ name: 'Redaktören' }
+		);
+		await refresh();
+		expect(cell().state).toBe('written');
+		await workflow.approveAssessment(cell());
+		await refresh();
+		expect(cell().state).toBe('approved');
+		expect(cell().assessment).toMatchObject({ updatedBy: 'Redaktören', analysis: 'Med 2024.' });
+		expect(workflow.message?.error).toBe(false);
 	});
 });
 

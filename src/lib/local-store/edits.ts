@@ -318,7 +318,52 @@ export async function saveAssessment(
 	});
 }
 
-async function refuseLockedAssessment(db: LagesbildDatabase, edit: AssessmentEdit): Promise<void> {
+/**
+ * An admin's approval or return (with why) of a goal's assessment in the
+ * reporting round: an ordinary edit of the row with its judgement and
+ * analysis untouched, so it syncs and enters the history.
+ */
+export async function saveAssessmentReview(
+	db: LagesbildDatabase,
+	key: { goalId: string; year: number },
+	move: ReviewEdit,
+	editor: Editor
+): Promise<LocalAssessment> {
+	const now = new Date().toISOString();
+	const id = assessmentId(key.goalId, key.year);
+	if (!(await db.assessments.get(id)))
+		throw new InvalidRowError('Bedömningen finns inte på enheten och kan inte granskas.', {
+			_: 'saknas'
+		});
+	await refuseLockedAssessment(db, key);
+	const review: Review = {
+		state: move.state,
+		comment: move.comment?.trim() ?? '',
+		by: editor.name,
+		at: now
+	};
+	return writeWithOutbox(db, db.assessments, id, (previous) => {
+		// eslint-disable-next-line @typescript-eslint/no-unused-vars -- device bookkeeping stays out of the row
+		const { serverRevision, conflicts, ...current } = previous!;
+		// The analysis keeps its author and time (as the server keeps them): the review has its own.
+		const row = validate(Assessment, { ...current, review });
+		return {
+			row,
+			mutation: {
+				mutationId: newMutationId(),
+				entity: 'assessment',
+				row,
+				baseRevision: previous?.serverRevision ?? null,
+				createdAt: now
+			}
+		};
+	});
+}
+
+async function refuseLockedAssessment(
+	db: LagesbildDatabase,
+	edit: Pick<AssessmentEdit, 'goalId' | 'year'>
+): Promise<void> {
 	const goal = await db.goals.get(edit.goalId);
 	const plan = goal ? await db.plans.get(goal.planId) : undefined;
 	if (plan) await refuseIfLocked(db, plan.organisationId, edit.year);

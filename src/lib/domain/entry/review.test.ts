@@ -1,5 +1,9 @@
 import { describe, it, expect } from 'vitest';
 import {
+	assessmentReviewRefusal,
+	APPROVED_ASSESSMENT_REASON,
+	ONLY_ADMINS_APPROVE_ASSESSMENTS,
+	RETURN_ASSESSMENT_NEEDS_COMMENT,
 	cellStateOf,
 	RETURN_NEEDS_COMMENT,
 	reviewChangeRefusal,
@@ -90,5 +94,46 @@ describe('reviewChangeRefusal', () => {
 
 	it('refuses everything to someone who may not enter the value', () => {
 		expect(reviewChangeRefusal(row(3), row(3, review('submitted')), viewer)).not.toBeNull();
+	});
+});
+
+describe('assessmentReviewRefusal: editors write, admins approve or return', () => {
+	const written = { status: 'atRisk', analysis: 'Ökar långsamt.' };
+	const review = (state: 'returned' | 'approved', comment = '') => ({
+		state,
+		comment,
+		by: 'Anna Andersson',
+		at: '2026-03-01T10:00:00.000Z'
+	});
+	const approved = { ...written, review: review('approved') };
+	const returned = { ...written, review: review('returned', 'Lägg till 2025 års siffror.') };
+
+	it('an admin approves, and returns with a comment but never without one', () => {
+		expect(assessmentReviewRefusal(written, approved, true)).toBeNull();
+		expect(assessmentReviewRefusal(written, returned, true)).toBeNull();
+		expect(
+			assessmentReviewRefusal(written, { ...written, review: review('returned', '  ') }, true)
+		).toBe(RETURN_ASSESSMENT_NEEDS_COMMENT);
+	});
+
+	it('an editor may neither approve nor return', () => {
+		expect(assessmentReviewRefusal(written, approved, false)).toBe(ONLY_ADMINS_APPROVE_ASSESSMENTS);
+		expect(assessmentReviewRefusal(written, returned, false)).toBe(ONLY_ADMINS_APPROVE_ASSESSMENTS);
+	});
+
+	it('an editor rewrites a returned assessment, which takes it back to written', () => {
+		expect(
+			assessmentReviewRefusal(returned, { ...written, analysis: 'Med 2025.' }, false)
+		).toBeNull();
+	});
+
+	it('an approved assessment changes only by an admin; the same row sent again is no change', () => {
+		expect(assessmentReviewRefusal(approved, { ...written, analysis: 'Ny text.' }, false)).toBe(
+			APPROVED_ASSESSMENT_REASON
+		);
+		expect(assessmentReviewRefusal(approved, approved, false)).toBeNull();
+		expect(
+			assessmentReviewRefusal(approved, { ...written, analysis: 'Ny text.' }, true)
+		).toBeNull();
 	});
 });

@@ -127,6 +127,48 @@ function sameContent(a: ReviewedRow, b: ReviewedRow): boolean {
 	return a.value === b.value && a.status === b.status && a.note === b.note;
 }
 
+/** Approving or returning a goal's assessment is the admins' step: the editors write them. */
+export const ONLY_ADMINS_APPROVE_ASSESSMENTS =
+	'Bara förbundets administratörer kan godkänna eller återsända bedömningar.';
+export const RETURN_ASSESSMENT_NEEDS_COMMENT =
+	'Skriv en kommentar som säger varför bedömningen återsänds.';
+export const APPROVED_ASSESSMENT_REASON =
+	'Bedömningen är godkänd. Be en administratör återsända den om den behöver ändras.';
+
+type ReviewedAssessment = { status: string; step?: number; analysis: string; review?: Review };
+
+/**
+ * Why this change of a goal's assessment is not allowed, or null when it is;
+ * the same rule on the client (which offers only what will work) and the
+ * server. Editors write an assessment; a written one awaits the admins, who
+ * approve it or return it with a comment. Rewriting it takes it back to
+ * "written" (the review goes); an approved one changes only by an admin.
+ */
+export function assessmentReviewRefusal(
+	current: ReviewedAssessment | undefined,
+	next: ReviewedAssessment,
+	mayApprove: boolean
+): string | null {
+	const from = current?.review;
+	const to = next.review;
+	const moved = to !== undefined && (from === undefined || reviewMoved(from, to));
+	if (mayApprove)
+		return moved && to.state === 'returned' && to.comment.trim() === ''
+			? RETURN_ASSESSMENT_NEEDS_COMMENT
+			: null;
+	if (current && from?.state === 'approved') {
+		const unchanged =
+			to?.state === 'approved' && sameJudgement(current, next) && !reviewMoved(from, to);
+		return unchanged ? null : APPROVED_ASSESSMENT_REASON;
+	}
+	return moved && to.state !== 'submitted' ? ONLY_ADMINS_APPROVE_ASSESSMENTS : null;
+}
+
+/** Whether two versions of an assessment judge the same: status, step and analysis (the review aside). */
+export function sameJudgement(a: ReviewedAssessment, b: ReviewedAssessment): boolean {
+	return a.status === b.status && a.step === b.step && a.analysis === b.analysis;
+}
+
 /** Whether a change to a value moves it in the reporting round (a new state, or new words from the reviewer). */
 export function reviewMoved(before: Review | undefined, after: Review): boolean {
 	return before?.state !== after.state || before.comment !== after.comment;

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { Id, Year, Timestamp } from '../common';
+import { Review } from '../entry/review';
 
 export const GoalStatus = z.enum(['onTrack', 'atRisk', 'offTrack', 'notAssessed']);
 export type GoalStatus = z.infer<typeof GoalStatus>;
@@ -66,7 +67,9 @@ export const Assessment = z
 		),
 		updatedBy: z.string().check(z.maxLength(200)),
 		updatedAt: Timestamp,
-		exampleData: z._default(z.boolean(), false)
+		exampleData: z._default(z.boolean(), false),
+		/** The admins' approval or return (with why) in the reporting round; none while it awaits them. */
+		review: z.optional(Review)
 	})
 	.check(
 		z.refine((a) => a.step === undefined || a.status === statusOfStep(a.step), {

@@ -94,7 +94,13 @@ describe('roundCompleteness', () => {
 		expect(c.assessments).toEqual([
 			{ goalId: 'g1', state: 'missing', late: false, assessment: undefined, staleSince: null }
 		]);
-		expect(c.assessmentTally).toEqual({ assessed: 0, expected: 1, stale: 0 });
+		expect(c.assessmentTally).toEqual({
+			assessed: 0,
+			expected: 1,
+			approved: 0,
+			returned: 0,
+			stale: 0
+		});
 	});
 
 	it('marks what is not reported as late after the deadline day, and nothing once the round is locked', () => {
@@ -258,8 +264,14 @@ describe("the round's goal assessments", () => {
 			['g5', 'written']
 		]);
 		expect(c.assessments[1].staleSince).toBe('2026-03-01T00:00:00.000Z');
-		expect(c.assessmentTally).toEqual({ assessed: 3, expected: 5, stale: 1 });
-		expect(assessmentTallyText(c.assessmentTally)).toBe('3 av 5 mål bedömda, 1 av dem inaktuell');
+		expect(c.assessmentTally).toEqual({
+			assessed: 3,
+			expected: 5,
+			approved: 0,
+			returned: 0,
+			stale: 1
+		});
+		expect(assessmentTallyText(c.assessmentTally)).toBe('3 av 5 mål bedömda: 1 inaktuell');
 	});
 
 	it('marks only the missing assessments late after the deadline', () => {
@@ -279,9 +291,40 @@ describe("the round's goal assessments", () => {
 	});
 
 	it('counts in Swedish', () => {
-		expect(assessmentTallyText({ assessed: 1, expected: 9, stale: 0 })).toBe('1 av 9 mål bedömt');
-		expect(assessmentTallyText({ assessed: 4, expected: 9, stale: 2 })).toBe(
-			'4 av 9 mål bedömda, 2 av dem inaktuella'
+		const none = { approved: 0, returned: 0, stale: 0 };
+		expect(assessmentTallyText({ ...none, assessed: 1, expected: 9 })).toBe('1 av 9 mål bedömt');
+		expect(assessmentTallyText({ ...none, assessed: 4, expected: 9, stale: 2 })).toBe(
+			'4 av 9 mål bedömda: 2 inaktuella'
+		);
+		expect(
+			assessmentTallyText({ assessed: 5, expected: 9, approved: 2, returned: 1, stale: 1 })
+		).toBe('5 av 9 mål bedömda: 2 godkända, 1 återsänd, 1 inaktuell');
+	});
+
+	it('an approved assessment is approved, a returned one returned, and a stale one stale even when approved', () => {
+		const review = (state: 'approved' | 'returned') => ({
+			state,
+			comment: state === 'returned' ? 'Ta med 2025.' : '',
+			by: 'Ada',
+			at: '2026-03-10T00:00:00.000Z'
+		});
+		const reviewed = input.assessments.map((a) =>
+			a.goalId === 'g1' || a.goalId === 'g2'
+				? { ...a, review: review('approved') }
+				: a.goalId === 'g5'
+					? { ...a, review: review('returned') }
+					: a
+		);
+		const c = roundCompleteness({ ...input, assessments: reviewed });
+		expect(c.assessments.map((a) => a.state)).toEqual([
+			'approved',
+			'stale',
+			'missing',
+			'missing',
+			'returned'
+		]);
+		expect(assessmentTallyText(c.assessmentTally)).toBe(
+			'3 av 5 mål bedömda: 1 godkänd, 1 återsänd, 1 inaktuell'
 		);
 	});
 });

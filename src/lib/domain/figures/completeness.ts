@@ -36,10 +36,12 @@ export type CompletenessRow = {
 export type CompletenessColumn = { indicator: Indicator; tally: Tally };
 /**
  * A goal's assessment for the round's year: missing (none, or one saved
- * without a judgement), written, or stale (written, but a value it judged
- * changed after the analysis; assessment-staleness.ts).
+ * without a judgement), written (awaiting the admins), returned with a
+ * comment, approved, or stale (a value it judged changed after the
+ * analysis was written, assessment-staleness.ts: it needs a look, even
+ * when approved).
  */
-export type AssessmentState = 'missing' | 'written' | 'stale';
+export type AssessmentState = 'missing' | 'written' | 'returned' | 'stale' | 'approved';
 export type AssessmentCell = {
 	goalId: string;
 	state: AssessmentState;
@@ -48,8 +50,14 @@ export type AssessmentCell = {
 	/** When a value the assessment judged changed after it was written; null unless stale. */
 	staleSince: string | null;
 };
-/** How many of the round's goals are assessed (written or stale), and how many of those are stale. */
-export type AssessmentTally = { assessed: number; expected: number; stale: number };
+/** How many of the round's goals are assessed (anything but missing), and how many of those are approved, returned and stale. */
+export type AssessmentTally = {
+	assessed: number;
+	expected: number;
+	approved: number;
+	returned: number;
+	stale: number;
+};
 
 export type Completeness = {
 	/** One row per member of the round, and one for the grouping itself when an indicator is the grouping's own. */
@@ -150,12 +158,24 @@ export function roundCompleteness(input: CompletenessInput): Completeness {
 			input.judgedSeries?.get(goalId) ?? new Set(),
 			input.measurements
 		);
-		return { goalId, state: staleSince ? 'stale' : 'written', late: false, assessment, staleSince };
+		const reviewed = assessment.review?.state;
+		const state: AssessmentState =
+			reviewed === 'returned'
+				? 'returned'
+				: staleSince
+					? 'stale'
+					: reviewed === 'approved'
+						? 'approved'
+						: 'written';
+		return { goalId, state, late: false, assessment, staleSince };
 	});
+	const inState = (state: AssessmentState) => assessments.filter((a) => a.state === state).length;
 	const assessmentTally: AssessmentTally = {
-		assessed: assessments.filter((a) => a.state !== 'missing').length,
+		assessed: assessments.length - inState('missing'),
 		expected: assessments.length,
-		stale: assessments.filter((a) => a.state === 'stale').length
+		approved: inState('approved'),
+		returned: inState('returned'),
+		stale: inState('stale')
 	};
 	return { rows, columns, total, assessments, assessmentTally, pastDeadline };
 }
@@ -204,21 +224,29 @@ export function submittedTallyText(tally: Tally): string {
 
 export const ASSESSMENT_STATE_LABELS: Record<AssessmentState, string> = {
 	missing: 'Saknas',
-	written: 'Skriven',
-	stale: 'Inaktuell'
+	written: 'Skriven, väntar på godkännande',
+	returned: 'Återsänd',
+	stale: 'Inaktuell',
+	approved: 'Godkänd'
 };
 
 /** What an editor's link to a goal's assessment says, by where the assessment stands. */
 export const ASSESSMENT_ACTION_LABELS: Record<AssessmentState, string> = {
 	missing: 'Skriv bedömningen',
 	written: 'Ändra bedömningen',
-	stale: 'Uppdatera bedömningen'
+	returned: 'Rätta bedömningen',
+	stale: 'Uppdatera bedömningen',
+	approved: 'Visa bedömningen'
 };
 
-/** "4 av 9 mål bedömda", with how many of them may be out of date: "…, 1 av dem inaktuell". */
+/** "4 av 9 mål bedömda", with where they stand: "…: 2 godkända, 1 återsänd, 1 inaktuell". */
 export function assessmentTallyText(t: AssessmentTally): string {
 	const base = `${t.assessed} av ${t.expected} mål ${t.assessed === 1 ? 'bedömt' : 'bedömda'}`;
-	return t.stale === 0
-		? base
-		: `${base}, ${t.stale} av dem ${t.stale === 1 ? 'inaktuell' : 'inaktuella'}`;
+	const parts = [
+		[t.approved, 'godkänd', 'godkända'],
+		[t.returned, 'återsänd', 'återsända'],
+		[t.stale, 'inaktuell', 'inaktuella']
+	] as const;
+	const said = parts.filter(([n]) => n > 0).map(([n, one, many]) => `${n} ${n === 1 ? one : many}`);
+	return said.length === 0 ? base : `${base}: ${said.join(', ')}`;
 }

@@ -681,6 +681,54 @@ for (const backend of backends) {
 				});
 			});
 
+			test("a goal's assessment: the editor writes it, only an admin approves or returns it (with a comment), and an approved one changes only by an admin", async () => {
+				const ADMIN: SyncActor = {
+					name: 'Ada Admin',
+					roles: [{ organisationId: TEST_GROUPING, role: 'admin' }]
+				};
+				const review = (state: 'approved' | 'returned', comment = '') => ({
+					state,
+					comment,
+					by: 'Ada Admin',
+					at: '2026-03-01T10:00:00.000Z'
+				});
+				const outcome = async (row: ReturnType<typeof assessment>, actor: SyncActor) => {
+					const current = await rowOf(row.id);
+					const mutation = mutationOf(row, current?.revision ?? null);
+					return (await sync(syncRequest(CLIENT_A, [mutation]), actor)).outcomes[0];
+				};
+				const written = assessment();
+				expect(await outcome(written, ANNA)).toMatchObject({ result: 'applied' });
+				const writtenAt = (await rowOf(written.id))!.row.updatedAt;
+				expect(await outcome({ ...written, review: review('approved') }, ANNA)).toMatchObject({
+					result: 'rejected',
+					reason: 'Bara förbundets administratörer kan godkänna eller återsända bedömningar.'
+				});
+				expect(await outcome({ ...written, review: review('returned') }, ADMIN)).toMatchObject({
+					result: 'rejected',
+					reason: 'Skriv en kommentar som säger varför bedömningen återsänds.'
+				});
+				expect(await outcome({ ...written, review: review('approved') }, ADMIN)).toMatchObject({
+					result: 'applied'
+				});
+				expect((await rowOf(written.id))?.row).toMatchObject({
+					review: { state: 'approved', by: 'Ada Admin' },
+					updatedBy: 'Anna Andersson',
+					updatedAt: writtenAt
+				});
+				expect(await outcome({ ...written, analysis: 'Ändrad i efterhand.' }, ANNA)).toMatchObject({
+					result: 'rejected',
+					reason: 'Bedömningen är godkänd. Be en administratör återsända den om den behöver ändras.'
+				});
+				expect(
+					await outcome({ ...written, review: review('returned', 'Ta med 2024.') }, ADMIN)
+				).toMatchObject({ result: 'applied' });
+				expect(await outcome({ ...written, analysis: 'Med 2024.' }, ANNA)).toMatchObject({
+					result: 'applied'
+				});
+				expect((await rowOf(written.id))?.row).not.toHaveProperty('review');
+			});
+
 			test("the pull sends only the user's groupings' rows, and its keyset pages skip none of them between hidden ones", async () => {
 				await addOtherGrouping();
 				const both: SyncActor = {

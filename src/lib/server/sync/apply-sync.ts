@@ -2,8 +2,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import { and, asc, inArray, gt, lte, sql } from 'drizzle-orm';
 import { unionAll } from 'drizzle-orm/pg-core';
 import type { Mutation, MutationEntity } from '$lib/domain/sync/mutation';
-import type { Measurement } from '$lib/domain/figures/measurement';
-import { reviewMoved } from '$lib/domain/entry/review';
+import type { Assessment } from '$lib/domain/figures/assessment';
+import { reviewMoved, sameJudgement } from '$lib/domain/entry/review';
 import {
 	DEFAULT_PAGE_SIZE,
 	PROTOCOL_VERSION,
@@ -274,17 +274,20 @@ function answer(
  * the row; the same for a review transition (submitted, approved, returned).
  */
 function authoredBy(mutation: Mutation, name: string, current: SyncedRow | undefined): Mutation {
-	if (
-		mutation.entity === 'measurement' &&
-		mutation.row.review &&
-		reviewMoved((current as Measurement | undefined)?.review, mutation.row.review)
-	) {
-		return {
-			...mutation,
-			row: { ...mutation.row, updatedBy: name, review: { ...mutation.row.review, by: name } }
-		};
-	}
-	return { ...mutation, row: { ...mutation.row, updatedBy: name } } as Mutation;
+	const { review } = mutation.row;
+	if (!review || !reviewMoved(current?.review, review))
+		return { ...mutation, row: { ...mutation.row, updatedBy: name } } as Mutation;
+	// An assessment's review alone leaves its author (who wrote the analysis) as it was.
+	const author =
+		mutation.entity === 'assessment' &&
+		current &&
+		sameJudgement(current as Assessment, mutation.row)
+			? current.updatedBy
+			: name;
+	return {
+		...mutation,
+		row: { ...mutation.row, updatedBy: author, review: { ...review, by: name } }
+	} as Mutation;
 }
 
 /** What a mutation does to a row that exists, in the order the rules are tried. */

@@ -1,5 +1,10 @@
 import type { RoleAssignment } from '$lib/domain/access/auth';
-import { canAssess, canEnterNationalValue, canEnterValue } from '$lib/domain/access/permissions';
+import {
+	canAdminister,
+	canAssess,
+	canEnterNationalValue,
+	canEnterValue
+} from '$lib/domain/access/permissions';
 import { NATIONAL_ID } from '$lib/domain/ids';
 import { isMemberInYear } from '$lib/domain/plan/member-years';
 import type { Mutation, MutationEntity } from '$lib/domain/sync/mutation';
@@ -19,6 +24,7 @@ import {
 	type ReportingRound
 } from '$lib/domain/entry/reporting-round';
 import { valueEditRefusal } from '$lib/domain/entry/edit-rules';
+import { assessmentReviewRefusal } from '$lib/domain/entry/review';
 import { seriesTakesValues, type Archivable } from '$lib/domain/plan/archive';
 
 /**
@@ -145,7 +151,7 @@ export function refusalReason(
 ): string | null {
 	return mutation.entity === 'measurement'
 		? measurementRefusal(access, actor, mutation.row, current as Measurement | undefined)
-		: assessmentRefusal(access, actor, mutation.row);
+		: assessmentRefusal(access, actor, mutation.row, current as Assessment | undefined);
 }
 
 /** A locked year refuses everyone, before any question of roles: reopening it is the only way in. */
@@ -204,13 +210,19 @@ function measurementRefusal(
 	return `Du är läsare i ${name(groupingId)} och kan inte ändra värden.`;
 }
 
-function assessmentRefusal(access: AccessData, actor: SyncActor, row: Assessment): string | null {
+function assessmentRefusal(
+	access: AccessData,
+	actor: SyncActor,
+	row: Assessment,
+	current: Assessment | undefined
+): string | null {
 	const goal = access.goals.get(row.goalId);
 	if (!goal?.groupingId) return 'Målet finns inte på servern, så bedömningen kan inte sparas.';
 	const groupingId = goal.groupingId;
 	const locked = lockRefusal(access, groupingId, row.year);
 	if (locked) return locked;
-	if (canAssess(actor.roles, groupingId)) return null;
+	if (canAssess(actor.roles, groupingId))
+		return assessmentReviewRefusal(current, row, canAdminister(actor.roles, groupingId));
 	const grouping = nameOf(access.organisations.get(groupingId), groupingId);
 	const roles = actor.roles.filter((r) => r.organisationId === groupingId);
 	if (roles.length === 0) return `Du har ingen roll i ${grouping} och kan inte bedöma dess mål.`;

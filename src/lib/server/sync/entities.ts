@@ -91,7 +91,13 @@ export function sameContent(entity: MutationEntity, a: SyncedRow, b: SyncedRow):
 		);
 	}
 	const [x, y] = [a as Assessment, b as Assessment];
-	return x.status === y.status && x.step === y.step && x.analysis === y.analysis;
+	return (
+		x.status === y.status &&
+		x.step === y.step &&
+		x.analysis === y.analysis &&
+		x.review?.state === y.review?.state &&
+		x.review?.comment === y.review?.comment
+	);
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Mutation } from '$lib/domain/sync/mutation';
-import type { Measurement } from '$lib/domain/figures/measurement';
+import type { Assessment } from '$lib/domain/figures/assessment';
+import { sameJudgement } from '$lib/domain/entry/review';
 import type { SyncedRow } from './entities';
 
 /**
@@ -7,9 +8,9 @@ import type { SyncedRow } from './entities';
  * the moment the server accepted the change, whatever the device's clock
  * said (a wrong clock, or a client sending 9999-12-31, would otherwise sort
  * it ahead of every later change and make assessments look up to date).
- * A value's review keeps the time it moved: stamped now when this change
- * moves it, taken from the stored row when it does not, so neither its
- * time nor its reviewer can be claimed by the client.
+ * A review (of a value or an assessment) keeps the time it moved: stamped
+ * now when this change moves it, taken from the stored row when it does
+ * not, so neither its time nor its reviewer can be claimed by the client.
  */
 export function stampedByServer(
 	mutation: Mutation,
@@ -17,15 +18,25 @@ export function stampedByServer(
 	now: Date
 ): Mutation {
 	const at = now.toISOString();
-	if (mutation.entity === 'assessment')
-		return { ...mutation, row: { ...mutation.row, updatedAt: at } };
 	const { review } = mutation.row;
-	const before = (current as Measurement | undefined)?.review;
+	const before = current?.review;
 	const unmoved =
 		review && before && review.state === before.state && review.comment === before.comment;
 	const stampedReview = review ? (unmoved ? before : { ...review, at }) : undefined;
+	// An assessment approved or returned keeps the time its analysis was written: that is what
+	// its staleness is judged from (assessment-staleness.ts), and the review has its own time.
+	const reviewOnly =
+		mutation.entity === 'assessment' &&
+		current !== undefined &&
+		review !== undefined &&
+		!unmoved &&
+		sameJudgement(current as Assessment, mutation.row);
 	return {
 		...mutation,
-		row: { ...mutation.row, updatedAt: at, ...(stampedReview ? { review: stampedReview } : {}) }
-	};
+		row: {
+			...mutation.row,
+			updatedAt: reviewOnly ? current.updatedAt : at,
+			...(stampedReview ? { review: stampedReview } : {})
+		}
+	} as Mutation;
 }
