@@ -298,15 +298,22 @@ test('a season in the UI: empty grouping, plan, members and a reporter; values o
 	await page.getByRole('button', { name: 'Spara indikatorn' }).click();
 	await expect(page.getByTestId('save-message')).toContainText('är sparade');
 
-	// The overview has both years; 2025 keeps its threshold, 2026 has the new one, both with the reported value.
+	// The overview shows the plan in force (2026, with the new threshold); 2025's is a choice away and
+	// keeps its threshold and its judgement. Each plan's goals are counted alone.
 	await visitOverview(page, groupingId);
+	const shownPlan = page.getByTestId('shown-plan');
+	await expect(shownPlan).toHaveValue(/\.2026$/);
+	await expect(page.getByRole('region', { name: /Verksamhetsplan 2025/ })).toHaveCount(0);
+	await expect(cells(overviewRow(page, 'Verksamhetsplan 2026', COUNT)).nth(1)).toHaveText(/^40/);
+	await shownPlan.selectOption({ label: 'Verksamhetsplan 2025 (2025)' });
+	await expect(page).toHaveURL(/[?&]plan=/);
+	await expect(page.getByRole('region', { name: /Verksamhetsplan 2026/ })).toHaveCount(0);
 	await expect(cells(overviewRow(page, 'Verksamhetsplan 2025', COUNT))).toHaveText([
 		/^35\s*2025\s*$/,
 		/^30\s*\+5$/,
 		/I fas$/,
 		/.+/
 	]);
-	await expect(cells(overviewRow(page, 'Verksamhetsplan 2026', COUNT)).nth(1)).toHaveText(/^40/);
 
 	// The old year's indicator page still shows the old target…
 	await overviewRow(page, 'Verksamhetsplan 2025', COUNT).getByRole('link', { name: COUNT }).click();

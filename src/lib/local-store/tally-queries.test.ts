@@ -28,6 +28,29 @@ describe('loadGroupingTally', () => {
 		]);
 	});
 
+	it('counts the plan in force only, once the plan has been copied to a new year', async () => {
+		const copied = await createDemoTestDatabase(buildDemoData());
+		const thisYear = new Date().getFullYear();
+		await copied.plans.add({
+			id: 'akademi-norr-ny-plan',
+			organisationId: AKADEMI_NORR_ID,
+			name: `Verksamhetsplan ${thisYear}`,
+			fromYear: thisYear,
+			toYear: thisYear,
+			assessmentScale: 'status'
+		});
+		await copied.goals.add({
+			id: 'akademi-norr-ny-plan-mal',
+			planId: 'akademi-norr-ny-plan',
+			kind: 'goal',
+			name: 'Ett nytt mål',
+			order: 0
+		});
+		expect(await loadGroupingTally(copied, AKADEMI_NORR_ID)).toEqual([
+			{ status: 'notAssessed', count: 1, onExampleData: 0 }
+		]);
+	});
+
 	it('answers null for a grouping not on the device', async () => {
 		expect(await loadGroupingTally(db, 'finns-inte')).toBeNull();
 	});

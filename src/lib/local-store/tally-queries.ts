@@ -1,6 +1,7 @@
 import type { LagesbildDatabase } from './database';
 import { loadGroupingTotals } from './queries';
 import { buildGroupingOverview, statusTally, type StatusCount } from '$lib/domain/views/overview';
+import { shownPlan, withOnlyPlan } from '$lib/domain/plan/plan-in-force';
 
 /**
  * A grouping's goals per status, as its overview counts them (the same
@@ -14,7 +15,12 @@ export async function loadGroupingTally(
 ): Promise<StatusCount[] | null> {
 	const data = await loadGroupingTotals(db, groupingId);
 	if (!data) return null;
-	const overview = buildGroupingOverview({ groupingId: data.grouping.id, ...data });
+	// The start page counts the plan in force, as the overview shows it by default.
+	const plan = shownPlan(data.plans, new Date().getFullYear());
+	const overview = buildGroupingOverview({
+		groupingId: data.grouping.id,
+		...withOnlyPlan(data, plan)
+	});
 	return statusTally(overview.plans.flatMap((plan) => plan.areas.flatMap((area) => area.goals)));
 }
 

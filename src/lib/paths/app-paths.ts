@@ -46,7 +46,7 @@ export type GroupingPage =
 export function groupingPagePath(
 	groupingId: string,
 	page: GroupingPage,
-	query: { indikator?: string; ar?: number; kon?: string } = {}
+	query: { indikator?: string; ar?: number; kon?: string; plan?: string } = {}
 ): string {
 	return withQuery(`/grupp/${part(groupingId)}/${page}`, query);
 }
