@@ -26,19 +26,6 @@ export function plansNewestFirst<P extends Pick<Plan, 'fromYear' | 'toYear'>>(
 	return [...plans].sort((a, b) => b.fromYear - a.fromYear || b.toYear - a.toYear);
 }
 
-/** The plan the editor opens on: the chosen one, else the one covering `year`, else the newest. */
-export function planToShow<P extends Pick<Plan, 'id' | 'fromYear' | 'toYear'>>(
-	plans: readonly P[],
-	chosen: string | null,
-	year: number
-): P | undefined {
-	return (
-		plans.find((p) => p.id === chosen) ??
-		plans.find((p) => p.fromYear <= year && year <= p.toYear) ??
-		plansNewestFirst(plans)[0]
-	);
-}
-
 export function yearsLabel(plan: Pick<Plan, 'fromYear' | 'toYear'>): string {
 	return plan.fromYear === plan.toYear ? String(plan.fromYear) : `${plan.fromYear}–${plan.toYear}`;
 }

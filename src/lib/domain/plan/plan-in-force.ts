@@ -1,10 +1,12 @@
 /**
  * Which of a grouping's plans its pages show. A federation with yearly plans
  * (Akademi Norr's VP 2025, VP 2026 copied from it) has several; the
- * overview, the board report and the board-meeting mode show one at a time,
- * so their tallies and pages are about one plan's goals, never two years'
- * goals added together. Pure: the pages pass what the address asks for.
+ * overview, the board report, the board-meeting mode and the plan editor
+ * show one at a time, so their tallies and pages are about one plan's
+ * goals, never two years' goals added together. Pure: the pages pass what
+ * the address asks for.
  */
+import { yearsLabel } from './plan-editor';
 
 type PlanYears = { id: string; fromYear: number; toYear: number };
 
@@ -30,9 +32,7 @@ export function shownPlan<P extends PlanYears>(
 
 /** "Verksamhetsplan 2026 (2026)", "Handlingsplan 2023–2027 (2023–2027)": a plan in a picker. */
 export function planLabel(plan: PlanYears & { name: string }): string {
-	const years =
-		plan.fromYear === plan.toYear ? `${plan.fromYear}` : `${plan.fromYear}–${plan.toYear}`;
-	return `${plan.name} (${years})`;
+	return `${plan.name} (${yearsLabel(plan)})`;
 }
 
 /** A page's input with only the shown plan: its tallies and pages are about that plan's goals alone. */
