@@ -26,6 +26,10 @@ export const removeTreeItem = (path: AdminEntityPath, id: string, fromYear: numb
 		offlineMessage
 	});
 
+/** A whole plan with everything in it; refused (409, in Swedish) when any of it has values or assessments. */
+export const removePlan = (planId: string) =>
+	apiRequest(at('plans', planId, 'remove'), () => null, { method: 'POST', offlineMessage });
+
 export const restoreTreeItem = (path: AdminEntityPath, id: string) =>
 	apiRequest(at(path, id, 'restore'), () => null, { method: 'POST', offlineMessage });
 

@@ -1,5 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { inForce, seriesTakesValues, subtreeOf, treeInYear, viewYearOfPlan } from './archive';
+import {
+	inForce,
+	planSubtree,
+	seriesTakesValues,
+	subtreeOf,
+	treeInYear,
+	viewYearOfPlan
+} from './archive';
 import { buildGroupingOverview } from '../views/overview';
 import { defaultRoundContent } from '../entry/reporting-round';
 import type { Plan, GoalArea, Goal, SubGoal } from './goal-tree';
@@ -221,5 +228,28 @@ describe('a series takes values only in years one of its indicators is in force'
 
 	test('a series no indicator follows is not this rule’s to refuse', () => {
 		expect(seriesTakesValues(tree([founder]), 'okand', 2030)).toBe(true);
+	});
+});
+
+describe('planSubtree: a whole plan', () => {
+	test('takes its areas, its goals with or without an area, their sub-goals, indicators and targets; nothing of another plan', () => {
+		const otherPlanGoal = { id: 'mal-annan', planId: 'p2', goalAreaId: undefined };
+		const subtree = planSubtree('p', {
+			goalAreas: [area, { id: 'omr-annan', planId: 'p2' }],
+			goals: [goal, { ...other, goalAreaId: undefined }, otherPlanGoal],
+			subGoals: [sub],
+			indicators: [onGoal, onSub, context, { id: 'ind-annan', goalId: 'mal-annan' }],
+			targets: [
+				{ id: 't1', indicatorId: 'ind-del' },
+				{ id: 't2', indicatorId: 'ind-annan' }
+			]
+		});
+		expect(subtree).toEqual({
+			goalAreas: ['omr'],
+			goals: ['mal', 'mal-2'],
+			subGoals: ['del'],
+			indicators: ['ind-mal', 'ind-del'],
+			targets: ['t1']
+		});
 	});
 });

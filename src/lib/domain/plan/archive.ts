@@ -122,3 +122,27 @@ export function subtreeOf(entity: RemovableEntity, id: string, rows: SubtreeRows
 	const targets = rows.targets.filter((t) => indicators.includes(t.indicatorId)).map((t) => t.id);
 	return { goalAreas, goals, subGoals, indicators, targets };
 }
+
+/**
+ * What removing a whole plan would take with it: its goal areas, goals
+ * (with or without an area), their sub-goals, the indicators under them and
+ * their targets. A plan is removed only when none of it has a history: its
+ * years belong to the plans that follow it, so it is never archived.
+ */
+export function planSubtree(
+	planId: string,
+	rows: Omit<SubtreeRows, 'goals'> & {
+		goalAreas: readonly { id: string; planId?: string }[];
+		goals: readonly { id: string; planId?: string }[];
+	}
+): Subtree {
+	const goalAreas = rows.goalAreas.filter((a) => a.planId === planId).map((a) => a.id);
+	const goals = rows.goals.filter((g) => g.planId === planId).map((g) => g.id);
+	const subGoals = rows.subGoals.filter((s) => goals.includes(s.goalId)).map((s) => s.id);
+	const holders = new Set([...goals, ...subGoals]);
+	const indicators = rows.indicators
+		.filter((i) => i.goalId !== undefined && holders.has(i.goalId))
+		.map((i) => i.id);
+	const targets = rows.targets.filter((t) => indicators.includes(t.indicatorId)).map((t) => t.id);
+	return { goalAreas, goals, subGoals, indicators, targets };
+}

@@ -1,6 +1,11 @@
 import { and, eq, gte, inArray } from 'drizzle-orm';
 import { safeParse, type core } from 'zod/mini';
-import { subtreeOf, type RemovableEntity, type Subtree } from '$lib/domain/plan/archive';
+import {
+	planSubtree,
+	subtreeOf,
+	type RemovableEntity,
+	type Subtree
+} from '$lib/domain/plan/archive';
 import { Id } from '$lib/domain/common';
 import { Goal, GoalArea, Plan, SubGoal } from '$lib/domain/plan/goal-tree';
 import { Indicator } from '$lib/domain/plan/indicator';
@@ -140,7 +145,12 @@ function planStartOf(indicator: Row, rows: GroupingRows): number | null {
 function treeLinks(rows: GroupingRows) {
 	const optional = (value: unknown) => (typeof value === 'string' ? value : undefined);
 	return {
-		goals: rows.goals.map((g) => ({ id: g.id, goalAreaId: optional(g.goalAreaId) })),
+		goalAreas: rows.goalAreas.map((a) => ({ id: a.id, planId: optional(a.planId) })),
+		goals: rows.goals.map((g) => ({
+			id: g.id,
+			planId: optional(g.planId),
+			goalAreaId: optional(g.goalAreaId)
+		})),
 		subGoals: rows.subGoals.map((s) => ({ id: s.id, goalId: String(s.goalId) })),
 		indicators: rows.indicators.map((i) => ({ id: i.id, goalId: optional(i.goalId) })),
 		targets: rows.targets.map((t) => ({ id: t.id, indicatorId: String(t.indicatorId) }))
@@ -193,15 +203,7 @@ export async function removeTreeItem(
 			return ok({ outcome: 'archived', archivedFromYear: request.fromYear });
 		}
 		// Nothing below it has a history: it goes, with everything below it, leaves first.
-		const removal: [ReferenceEntity, string[]][] = [
-			['target', subtree.targets],
-			['indicator', subtree.indicators],
-			['subGoal', subtree.subGoals],
-			['goal', subtree.goals],
-			['goalArea', subtree.goalAreas]
-		];
-		for (const [kind, ids] of removal)
-			for (const each of ids) await deleteReference(tx, kind, each);
+		await deleteSubtree(tx, subtree);
 		const below = Object.values(subtree).flat().length - 1;
 		const summary = `${describe(entity, found.row)} togs bort${below > 0 ? ` med ${below} underliggande rader` : ''} (inga värden eller bedömningar).`;
 		await logAdminWrite(tx, actor, {
@@ -213,6 +215,50 @@ export async function removeTreeItem(
 		});
 		return ok({ outcome: 'deleted' });
 	});
+}
+
+/**
+ * POST /api/admin/plans/<id>/remove: a plan made by mistake, or copied
+ * forward too early, goes with everything in it, in one step, when none of
+ * it has values or assessments. One that has them is refused with the
+ * reason: its figures belong to its years (items in it can be archived).
+ */
+export async function removePlan(db: Database, actor: Actor, planId: string): Promise<ApiAnswer> {
+	return db.transaction(async (tx) => {
+		const found = await adminsRow(tx, actor, 'plan', planId);
+		if (!found.ok) return found.answer;
+		const rows = await groupingRows(tx, found.groupingId);
+		const subtree = planSubtree(planId, treeLinks(rows));
+		const name = String(found.row.name ?? planId);
+		if (await hasHistory(tx, subtree, rows))
+			return refusal(
+				409,
+				`Planen »${name}« har värden eller bedömningar och kan inte tas bort: de hör till planens år. Ta bort enskilda mål eller indikatorer i stället, så arkiveras de.`
+			);
+		await deleteSubtree(tx, subtree);
+		await deleteReference(tx, 'plan', planId);
+		const below = Object.values(subtree).flat().length;
+		await logAdminWrite(tx, actor, {
+			groupingId: found.groupingId,
+			entity: 'plan',
+			entityId: planId,
+			action: 'delete',
+			summary: `Planen »${name}« togs bort${below > 0 ? ` med ${below} underliggande rader` : ''} (inga värden eller bedömningar).`
+		});
+		return ok({ outcome: 'deleted' });
+	});
+}
+
+/** Deletes the rows of a subtree, leaves first. */
+async function deleteSubtree(tx: Transaction, subtree: Subtree): Promise<void> {
+	const removal: [ReferenceEntity, string[]][] = [
+		['target', subtree.targets],
+		['indicator', subtree.indicators],
+		['subGoal', subtree.subGoals],
+		['goal', subtree.goals],
+		['goalArea', subtree.goalAreas]
+	];
+	for (const [kind, ids] of removal) for (const each of ids) await deleteReference(tx, kind, each);
 }
 
 export async function restoreTreeItem(

@@ -336,5 +336,58 @@ for (const backend of await testBackends()) {
 			expect((await ulla.call('GET', '/api/admin/log?organisation=akademi-norr')).status).toBe(403);
 			expect((await anna.call('GET', '/api/admin/log')).status).toBe(400);
 		});
+
+		test('a whole plan goes with everything in it when none of it has values; one with values is refused, unchanged', async () => {
+			const plan = {
+				id: 'plan-av-misstag',
+				organisationId: 'akademi-norr',
+				name: 'Plan av misstag',
+				fromYear: 2031,
+				toYear: 2031
+			};
+			const area = { id: 'plan-av-misstag-omr', planId: plan.id, name: 'Område', order: 0 };
+			const goal = {
+				id: 'plan-av-misstag-mal',
+				planId: plan.id,
+				goalAreaId: area.id,
+				name: 'Mål',
+				order: 0
+			};
+			const indicator = {
+				...headline,
+				id: 'plan-av-misstag-ind',
+				goalId: goal.id,
+				seriesId: undefined,
+				name: 'Indikator'
+			};
+			for (const [path, row] of [
+				['plans', plan],
+				['goal-areas', area],
+				['goals', goal],
+				['indicators', indicator]
+			] as const)
+				expect((await put(path, row)).status, path).toBe(200);
+			expect(await anna.call('POST', `/api/admin/plans/${plan.id}/remove`)).toMatchObject({
+				status: 200,
+				body: { outcome: 'deleted' }
+			});
+			const seen = await reference();
+			expect(seen.plans.map((p) => p.id)).not.toContain(plan.id);
+			expect(seen.goalAreas.map((a) => a.id)).not.toContain(area.id);
+			expect(seen.goals.map((g) => g.id)).not.toContain(goal.id);
+			expect(seen.indicators.map((i) => i.id)).not.toContain(indicator.id);
+
+			const before = await reference();
+			expect(await anna.call('POST', `/api/admin/plans/${PLAN}/remove`)).toMatchObject({
+				status: 409,
+				body: {
+					error: expect.stringMatching(
+						/^Planen »Verksamhetsplan 2025« har värden eller bedömningar/
+					)
+				}
+			});
+			expect(await reference()).toEqual(before);
+			expect((await erik.call('POST', `/api/admin/plans/${PLAN}/remove`)).status).toBe(403);
+		});
 	});
 }

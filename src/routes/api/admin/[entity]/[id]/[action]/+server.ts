@@ -5,6 +5,7 @@ import {
 	copyPlanForward,
 	isRemovable,
 	moveTreeItem,
+	removePlan,
 	removeTreeItem,
 	restoreTreeItem
 } from '$lib/server/reference/plan-authoring';
@@ -15,7 +16,7 @@ export const prerender = false;
 
 const UNKNOWN_ACTION = refusal(
 	404,
-	'Okänd åtgärd. Målområden, mål, delmål och indikatorer tar remove, restore och move; planer tar copy.'
+	'Okänd åtgärd. Målområden, mål, delmål och indikatorer tar remove, restore och move; planer tar copy och remove.'
 );
 
 /**
@@ -23,7 +24,8 @@ const UNKNOWN_ACTION = refusal(
  * - remove {fromYear}: archived from that year when it has values or assessments, deleted otherwise;
  * - restore: back from the archive;
  * - move {direction}: one step up or down among its siblings;
- * - copy {fromYear, toYear, name} (plans): the plan copied forward as a new plan.
+ * - copy {fromYear, toYear, name} (plans): the plan copied forward as a new plan;
+ * - remove (plans): the plan with everything in it, when none of it has values or assessments.
  */
 export const POST = signedIn(async ({ params, request }, session) => {
 	if (!isAdminEntityPath(params.entity!)) return UNKNOWN_ACTION;
@@ -34,6 +36,7 @@ export const POST = signedIn(async ({ params, request }, session) => {
 		const body = await readJson(request, CopyPlanRequest);
 		return body.ok ? copyPlanForward(db, session, id, body.value) : body.answer;
 	}
+	if (params.action === 'remove' && entity === 'plan') return removePlan(db, session, id);
 	if (!isRemovable(entity)) return UNKNOWN_ACTION;
 	switch (params.action) {
 		case 'remove': {
