@@ -21,6 +21,8 @@ export default defineConfig({
 		serviceWorkers: 'allow',
 		locale: 'sv-SE',
 		trace: 'retain-on-failure',
+		// A step that cannot happen fails with its own message, not at the end of the test's time.
+		actionTimeout: 30_000,
 		screenshot: 'only-on-failure',
 		launchOptions: {
 			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

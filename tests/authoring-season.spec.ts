@@ -1,5 +1,5 @@
 import { test, expect, type Locator, type Page } from '@playwright/test';
-import { openApp, visit, waitForFirstSync, waitForServiceWorker } from './support/app';
+import { followLink, openApp, visit, waitForFirstSync, waitForServiceWorker } from './support/app';
 
 /**
  * A federation's first season in Lägesbild, entirely in the UI: an admin
@@ -244,7 +244,7 @@ test('a season in the UI: empty grouping, plan, members and a reporter; values o
 	await expect(targetLine(page)).toContainText('+1,5 procentenheter per år från 80,0 % år 2024');
 
 	// The office enters the two members' figures that came by e-mail, in the grouping's grid.
-	await page.getByRole('link', { name: 'Registrera värden' }).click();
+	await followLink(page, page.getByRole('link', { name: 'Registrera värden' }), /\/registrera/);
 	await page.getByTestId('year-select').selectOption('2025');
 	await expect(page.getByTestId('indicator-select')).toHaveValue(/andel-elever/);
 	const grid = (municipality: string) =>
