@@ -141,16 +141,7 @@ export async function saveReviews(
 					updatedBy: editor.name,
 					updatedAt: now
 				});
-				return {
-					row,
-					mutation: {
-						mutationId: newMutationId(),
-						entity: 'measurement',
-						row,
-						baseRevision: previous?.serverRevision ?? null,
-						createdAt: now
-					}
-				};
+				return edited('measurement', row, previous, now);
 			}
 		}))
 	);
@@ -271,16 +262,7 @@ function measurementWrite(
 				updatedAt: now,
 				exampleData: false
 			});
-			return {
-				row,
-				mutation: {
-					mutationId: newMutationId(),
-					entity: 'measurement',
-					row,
-					baseRevision: previous?.serverRevision ?? null,
-					createdAt: now
-				}
-			};
+			return edited('measurement', row, previous, now);
 		}
 	};
 }
@@ -305,16 +287,7 @@ export async function saveAssessment(
 			updatedAt: now,
 			exampleData: false
 		});
-		return {
-			row,
-			mutation: {
-				mutationId: newMutationId(),
-				entity: 'assessment',
-				row,
-				baseRevision: previous?.serverRevision ?? null,
-				createdAt: now
-			}
-		};
+		return edited('assessment', row, previous, now);
 	});
 }
 
@@ -347,16 +320,7 @@ export async function saveAssessmentReview(
 		const { serverRevision, conflicts, ...current } = previous!;
 		// The analysis keeps its author and time (as the server keeps them): the review has its own.
 		const row = validate(Assessment, { ...current, review });
-		return {
-			row,
-			mutation: {
-				mutationId: newMutationId(),
-				entity: 'assessment',
-				row,
-				baseRevision: previous?.serverRevision ?? null,
-				createdAt: now
-			}
-		};
+		return edited('assessment', row, previous, now);
 	});
 }
 
@@ -367,6 +331,23 @@ async function refuseLockedAssessment(
 	const goal = await db.goals.get(edit.goalId);
 	const plan = goal ? await db.plans.get(goal.planId) : undefined;
 	if (plan) await refuseIfLocked(db, plan.organisationId, edit.year);
+}
+
+/** A row as written on the device, with its outbox entry: an edit based on the revision the device holds. */
+function edited<E extends Mutation['entity']>(
+	entity: E,
+	row: Extract<Mutation, { entity: E }>['row'],
+	previous: { serverRevision: number | null } | undefined,
+	now: string
+) {
+	const mutation = {
+		mutationId: newMutationId(),
+		entity,
+		row,
+		baseRevision: previous?.serverRevision ?? null,
+		createdAt: now
+	} as Extract<Mutation, { entity: E }>;
+	return { row, mutation };
 }
 
 type PendingWrite<T> = {
