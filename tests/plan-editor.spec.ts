@@ -233,12 +233,30 @@ test('an admin creates a grouping and builds, reorders, renames, archives and co
 	).toBeVisible();
 	await copy.getByRole('button', { name: 'Avbryt' }).click();
 
+	// A whole plan goes only when none of it has values or assessments: 2025 has them, the new 2026 copy not.
+	page.on('dialog', (dialog) => dialog.accept());
+	await page.getByTestId('remove-plan').click();
+	await expect(page.getByTestId('remove-plan-error')).toContainText(
+		'Planen »Verksamhetsplan 2025« har värden eller bedömningar och kan inte tas bort'
+	);
+	await page.getByTestId('plan-select').selectOption({ label: '2026: Verksamhetsplan 2026' });
+	await page.getByTestId('remove-plan').click();
+	await expect(page.getByTestId('plan-status')).toHaveText(
+		'Planen »Verksamhetsplan 2026« togs bort.'
+	);
+	await expect(page.getByTestId('plan-select').locator('option')).toHaveText([
+		'2025: Verksamhetsplan 2025'
+	]);
+
 	// Every change is in the log, with who made it.
 	await page.getByRole('link', { name: 'Ändringslogg' }).click();
 	await expect(page.getByTestId('admin-log')).toContainText(
 		'Målet »Fler i arbete« arkiverades från 2026'
 	);
 	await expect(page.getByTestId('admin-log')).toContainText(`Grupperingen »${name}« skapades`);
+	await expect(page.getByTestId('admin-log')).toContainText(
+		/Planen »Verksamhetsplan 2026« togs bort med \d+ underliggande rader/
+	);
 	await expect(page.getByTestId('admin-log').locator('li').first()).toContainText(
 		'ada.admin@lagesbild.example'
 	);
