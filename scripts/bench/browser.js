@@ -1,5 +1,5 @@
 // The measurements that run in Chromium, against the production build.
-import { rmSync } from 'node:fs';
+import { removeProfileDir } from './profile-dir.js';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 
@@ -90,11 +90,11 @@ export function freshBrowsers(baseURL, root) {
 			const dir = open.get(context);
 			open.delete(context);
 			await context.close();
-			if (dir) rmSync(dir, { recursive: true, force: true });
+			if (dir) await removeProfileDir(dir);
 		},
 		async closeAll() {
 			for (const context of [...open.keys()]) await this.close(context);
-			rmSync(root, { recursive: true, force: true });
+			await removeProfileDir(root);
 		}
 	};
 }

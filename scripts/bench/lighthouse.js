@@ -6,6 +6,7 @@ import { chromium } from '@playwright/test';
 import { execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { removeProfileDir } from './profile-dir.js';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { CHROMIUM_ARGS } from './browser.js';
@@ -67,7 +68,7 @@ export async function lighthouseAudits(
 		const exited = once(browser, 'exit');
 		browser.kill();
 		await exited;
-		rmSync(profile, { recursive: true, force: true, maxRetries: 5 });
+		await removeProfileDir(profile);
 	}
 }
 
