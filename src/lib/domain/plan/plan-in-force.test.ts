@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { planLabel, shownPlan } from './plan-in-force';
+import { planLabel, requestedPlanId, shownPlan } from './plan-in-force';
 
 const vp2025 = { id: 'vp-2025', name: 'Verksamhetsplan 2025', fromYear: 2025, toYear: 2025 };
 const vp2026 = { id: 'vp-2026', name: 'Verksamhetsplan 2026', fromYear: 2026, toYear: 2026 };
@@ -30,5 +30,18 @@ describe('shownPlan: one plan at a time', () => {
 	test('labels', () => {
 		expect(planLabel(vp2026)).toBe('Verksamhetsplan 2026 (2026)');
 		expect(planLabel(long)).toBe('Handlingsplan (2023–2027)');
+	});
+});
+
+describe('requestedPlanId', () => {
+	const goals = [
+		{ id: 'mal-2025', planId: 'vp-2025' },
+		{ id: 'mal-2026', planId: 'vp-2026' }
+	];
+	test('the plan named in the address, else the plan of the goal it opens, else none', () => {
+		expect(requestedPlanId({ plan: 'vp-2026', goalId: 'mal-2025' }, goals)).toBe('vp-2026');
+		expect(requestedPlanId({ plan: null, goalId: 'mal-2025' }, goals)).toBe('vp-2025');
+		expect(requestedPlanId({ plan: null, goalId: 'okant' }, goals)).toBeNull();
+		expect(requestedPlanId({ plan: null, goalId: null }, goals)).toBeNull();
 	});
 });

@@ -30,6 +30,18 @@ export function shownPlan<P extends PlanYears>(
 	);
 }
 
+/**
+ * The plan an address asks for: `?plan=<id>`, or else the plan of the goal
+ * it opens (`?bedom=<goal>`, the reporting round's link to a goal's
+ * assessment), so a link from last year's round opens last year's plan.
+ */
+export function requestedPlanId(
+	params: { plan: string | null; goalId: string | null },
+	goals: readonly { id: string; planId: string }[]
+): string | null {
+	return params.plan ?? goals.find((g) => g.id === params.goalId)?.planId ?? null;
+}
+
 /** "Verksamhetsplan 2026 (2026)", "Handlingsplan 2023–2027 (2023–2027)": a plan in a picker. */
 export function planLabel(plan: PlanYears & { name: string }): string {
 	return `${plan.name} (${yearsLabel(plan)})`;
