@@ -3,6 +3,7 @@ import {
 	entryPath,
 	groupingPagePath,
 	groupingPath,
+	groupingPlanPath,
 	indicatorEditorPath,
 	indicatorPath,
 	municipalityFormPath,
@@ -14,6 +15,7 @@ import {
 describe('app paths', () => {
 	it('builds the addresses the pages live at', () => {
 		expect(groupingPath('akademi-norr')).toBe('/grupp/akademi-norr');
+		expect(groupingPlanPath('akademi-norr', 'vp 2026')).toBe('/grupp/akademi-norr?plan=vp%202026');
 		expect(groupingPagePath('akademi-norr', 'plan/logg')).toBe('/grupp/akademi-norr/plan/logg');
 		expect(indicatorPath('akademi-norr', 'akademi-norr-arbetsloshet')).toBe(
 			'/grupp/akademi-norr/indikator/akademi-norr-arbetsloshet'

@@ -30,6 +30,11 @@ export function groupingPath(
 		: path;
 }
 
+/** The grouping's overview on one of its plans (an indicator's page leads back to its own plan). */
+export function groupingPlanPath(groupingId: string, planId: string): string {
+	return withQuery(`/grupp/${part(groupingId)}`, { plan: planId });
+}
+
 export type GroupingPage =
 	| 'registrera'
 	| 'rapportering'
