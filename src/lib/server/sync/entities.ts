@@ -1,5 +1,6 @@
 import type { Measurement, MeasurementValue } from '$lib/domain/figures/measurement';
 import type { Assessment } from '$lib/domain/figures/assessment';
+import { sameJudgement } from '$lib/domain/entry/review';
 import type { Mutation, MutationEntity } from '$lib/domain/sync/mutation';
 import { assessmentId, measurementId } from '$lib/domain/ids';
 import type { SQL } from 'drizzle-orm';
@@ -82,22 +83,14 @@ export function valueOf(entity: MutationEntity, row: SyncedRow): MeasurementValu
 export function sameContent(entity: MutationEntity, a: SyncedRow, b: SyncedRow): boolean {
 	if (entity === 'measurement') {
 		const [x, y] = [a as Measurement, b as Measurement];
-		return (
-			x.value === y.value &&
-			x.status === y.status &&
-			x.note === y.note &&
-			x.review?.state === y.review?.state &&
-			x.review?.comment === y.review?.comment
-		);
+		return x.value === y.value && x.status === y.status && x.note === y.note && sameReview(x, y);
 	}
-	const [x, y] = [a as Assessment, b as Assessment];
-	return (
-		x.status === y.status &&
-		x.step === y.step &&
-		x.analysis === y.analysis &&
-		x.review?.state === y.review?.state &&
-		x.review?.comment === y.review?.comment
-	);
+	return sameJudgement(a as Assessment, b as Assessment) && sameReview(a, b);
+}
+
+/** The same place in the reporting round: a review's state and words, whoever made it and when. */
+function sameReview(a: SyncedRow, b: SyncedRow): boolean {
+	return a.review?.state === b.review?.state && a.review?.comment === b.review?.comment;
 }
 
 /**
