@@ -115,6 +115,31 @@ test('every page of the app fits a 360 px wide phone without scrolling sideways,
 	expect(tooWide).toEqual([]);
 });
 
+test("the header's brand, menu and user menu do not run into each other on a 360 px phone", async ({
+	page
+}) => {
+	await page.setViewportSize(PHONE_SMALL);
+	await openApp(page, '/', 'everywhere');
+	// The visible pieces of the header's first line, left to right.
+	const boxes = await page.evaluate(() =>
+		[
+			...document.querySelectorAll(
+				'.app-header > .brand, .app-header nav a, .app-header [data-testid="signed-in-as"]'
+			)
+		]
+			.map((e) => ({ text: e.textContent?.trim() ?? '', box: e.getBoundingClientRect() }))
+			.filter(({ box }) => box.width > 0)
+			.map(({ text, box }) => ({ text, left: box.left, right: box.right }))
+	);
+	expect(boxes.map((b) => b.text)).toContain('Kommuner');
+	for (let i = 1; i < boxes.length; i++)
+		expect(
+			boxes[i].left,
+			`"${boxes[i].text}" starts before "${boxes[i - 1].text}" ends`
+		).toBeGreaterThanOrEqual(boxes[i - 1].right);
+	expect(boxes.at(-1)!.right).toBeLessThanOrEqual(PHONE_SMALL.width);
+});
+
 test('the public pages fit a 360 px phone too', async ({ page }) => {
 	await page.setViewportSize(PHONE_SMALL);
 	for (const path of ['/logga-in', '/inbjudan/ogiltig-kod']) {
