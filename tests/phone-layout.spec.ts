@@ -1,5 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import { openApp } from './support/app';
+import { openAllFolds, openApp } from './support/app';
 
 const PHONE_SMALL = { width: 360, height: 740 } as const;
 const GROUPINGS = [
@@ -105,9 +105,7 @@ test('every page of the app fits a 360 px wide phone without scrolling sideways,
 		await page.goto(path);
 		await drawn(page);
 		// With every table alternative and history open too.
-		await page
-			.locator('main details')
-			.evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+		await openAllFolds(page, 'main');
 		const width = await widthOf(page);
 		if (width > PHONE_SMALL.width)
 			tooWide.push(`${path}: ${width} px – ${(await overflowing(page)).join(', ')}`);

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, type TestInfo } from '@playwright/test';
+import { openAllFolds } from './app';
 
 /**
  * axe-core over the page, twice: as it opens, and with every table
@@ -8,10 +9,7 @@ import { expect, type Page, type TestInfo } from '@playwright/test';
  */
 export async function expectNoSeriousAxeViolations(page: Page, testInfo: TestInfo, name: string) {
 	for (const pass of ['as opened', 'details open']) {
-		if (pass === 'details open')
-			await page
-				.locator('details')
-				.evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+		if (pass === 'details open') await openAllFolds(page);
 		const results = await new AxeBuilder({ page }).analyze();
 		const serious = results.violations.filter(
 			(v) => v.impact === 'serious' || v.impact === 'critical'

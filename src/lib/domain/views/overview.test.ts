@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import {
+	drawingSteps,
 	buildGroupingOverview,
 	statusTally,
 	statusTallyText,
@@ -238,5 +239,40 @@ describe('stale assessments', () => {
 			assessments: [{ ...assessed.assessments[0], updatedAt: '2025-06-01T00:00:00.000Z' }]
 		});
 		expect(fresh.plans[0].areas[0].goals[0].assessmentStaleSince).toBeNull();
+	});
+});
+
+describe('drawingSteps', () => {
+	const goal = (own: number, ...sub: number[]) => ({
+		indicators: Array.from({ length: own }) as never[],
+		subGoals: sub.map((n) => ({ indicators: Array.from({ length: n }) })) as never[]
+	});
+
+	it("makes a step of each goal's own tiles and of each sub-goal, and draws the first screen's at once", () => {
+		const steps = drawingSteps([goal(3, 2, 4, 4), goal(1), goal(2)]);
+		expect(steps.offsets).toEqual([0, 4, 5]);
+		expect(steps.total).toBe(6);
+		// 3 + 2 + 4 + 4 tiles reach twelve with the fourth step.
+		expect(steps.first).toBe(4);
+	});
+
+	it('draws a small plan at once, and always at least one step', () => {
+		expect(drawingSteps([goal(1), goal(2)]).first).toBe(2);
+		expect(drawingSteps([]).first).toBe(1);
+		expect(drawingSteps([goal(0)]).first).toBe(1);
+	});
+
+	it('gives every goal a step of its own, in order, whatever its tiles', () => {
+		for (let n = 0; n < 12; n++) {
+			const goals = Array.from({ length: n }, (_, i) => goal(i % 4, ...Array(i % 3).fill(i % 5)));
+			const { offsets, total, first } = drawingSteps(goals);
+			expect(offsets).toHaveLength(n);
+			offsets.forEach((offset, i) => {
+				expect(offset).toBeLessThan(total);
+				expect((offsets[i + 1] ?? total) - offset).toBe(1 + goals[i].subGoals.length);
+			});
+			expect(first).toBeGreaterThanOrEqual(1);
+			expect(first).toBeLessThanOrEqual(Math.max(1, total));
+		}
 	});
 });

@@ -332,3 +332,28 @@ function yearSpan(years: number[]): number[] {
 	const to = Math.max(...years);
 	return Array.from({ length: to - from + 1 }, (_, i) => from + i);
 }
+
+/**
+ * The overview is drawn in steps so that a large plan never holds a slow
+ * phone in one long task (issue 23): a step is a goal's own tiles or one
+ * sub-goal's. `offsets[i]` is the first step of goal i, `total` the number of
+ * steps, and `first` how many steps the first drawing takes: steps until
+ * `tiles` indicator tiles are shown, at least one, so the first screen comes
+ * at once and the rest follows one step per task.
+ */
+export type DrawingSteps = { offsets: number[]; total: number; first: number };
+
+export function drawingSteps(
+	goals: readonly Pick<GoalSummary, 'indicators' | 'subGoals'>[],
+	tiles = 12
+): DrawingSteps {
+	const offsets: number[] = [];
+	const sizes: number[] = [];
+	for (const goal of goals) {
+		offsets.push(sizes.length);
+		sizes.push(goal.indicators.length, ...goal.subGoals.map((s) => s.indicators.length));
+	}
+	let first = 0;
+	for (let shown = 0; first < sizes.length && shown < tiles; first++) shown += sizes[first];
+	return { offsets, total: sizes.length, first: Math.max(1, first) };
+}
