@@ -13,6 +13,7 @@ import { connection } from '$lib/sync/connection.svelte';
 import { startSync, stopSync, syncNow } from '$lib/sync/sync-state.svelte';
 import { appState } from './app-state.svelte';
 import { refreshReferenceData } from './reference-refresh';
+import { forgetReminders } from './remembered-reminders';
 
 /**
  * The one owner of the app's life on this device: opening the local store,
@@ -141,6 +142,7 @@ export async function signOut(): Promise<void> {
 	if (!ended) logoutPending.set();
 	await database().delete();
 	forgetDatabase();
+	forgetReminders();
 	appState.session = null;
 	appState.sessionExpired = false;
 }
