@@ -52,6 +52,8 @@ async function visitOverview(page: Page, groupingId: string) {
 async function openTables(page: Page) {
 	const tables = page.getByTestId('indicator-table');
 	await expect(tables.first()).toBeVisible({ timeout: 30_000 });
+	// The overview draws in steps (issue 23): every goal's fold is there once it is done.
+	await expect(page.locator('main [aria-busy="true"]')).toHaveCount(0);
 	for (const table of await tables.all()) {
 		if (!(await table.evaluate((details) => (details as HTMLDetailsElement).open))) {
 			await table.getByText('Visa som tabell').click();

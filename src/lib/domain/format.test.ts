@@ -1,6 +1,13 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { counted, formatValue, formatDifference, formatNumber, parseSwedishNumber } from './format';
+import {
+	counted,
+	formatAmount,
+	formatValue,
+	formatDifference,
+	formatNumber,
+	parseSwedishNumber
+} from './format';
 
 describe('Swedish number formatting', () => {
 	it('writes decimal comma and spaces between thousands', () => {
@@ -42,5 +49,59 @@ describe('counted', () => {
 		expect(counted(1, 'värde', 'värden')).toBe('1 värde');
 		expect(counted(0, 'värde', 'värden')).toBe('0 värden');
 		expect(counted(1200, 'värde', 'värden')).toBe(`${formatNumber(1200)} värden`);
+	});
+});
+
+describe('formatNumber writes exactly what Intl.NumberFormat(sv-SE) writes, without loading ICU', () => {
+	const intl = (value: number, decimals: number) =>
+		new Intl.NumberFormat('sv-SE', {
+			minimumFractionDigits: decimals,
+			maximumFractionDigits: decimals
+		}).format(value);
+	const decimals = fc.integer({ min: 0, max: 4 });
+
+	it('for any number a value can be', () => {
+		fc.assert(
+			fc.property(
+				fc.double({ min: -1e15, max: 1e15, noNaN: true, noDefaultInfinity: true }),
+				decimals,
+				(value, d) => formatNumber(value, d) === intl(value, d)
+			),
+			{ numRuns: 5000 }
+		);
+	});
+
+	it('for the decimals people type, ties included (1,005 → 1,01 as ICU rounds the shortest form)', () => {
+		fc.assert(
+			fc.property(
+				fc.integer({ min: -10_000_000, max: 10_000_000 }),
+				fc.integer({ min: 0, max: 5 }),
+				decimals,
+				(n, scale, d) => {
+					const value = n / 10 ** scale;
+					return formatNumber(value, d) === intl(value, d);
+				}
+			),
+			{ numRuns: 5000 }
+		);
+	});
+
+	it('at the edges: minus zero, tiny and huge numbers, carries', () => {
+		for (const value of [
+			0, -0, 0.5, -0.5, 1.005, 2.5, -2.5, 0.00001, 1e-7, -1e-7, 999.995, 9999.5, 99999.99999, 1e21,
+			1.7976931348623157e308, 5e-324, 123456789.125, -0.004
+		])
+			for (let d = 0; d <= 4; d++)
+				expect(formatNumber(value, d), `${value}, ${d}`).toBe(intl(value, d));
+	});
+
+	it('amounts without a fixed number of decimals show up to four, as Intl did', () => {
+		const upToFour = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 4 });
+		fc.assert(
+			fc.property(fc.double({ min: 0, max: 1e12, noNaN: true }), (amount) => {
+				return formatAmount(amount, 'count') === upToFour.format(amount);
+			}),
+			{ numRuns: 3000 }
+		);
 	});
 });

@@ -1,25 +1,62 @@
 import type { Unit } from './plan/indicator';
 
 /**
- * Swedish number formatting: decimal comma and a non-breaking space as the
- * thousands separator ("2 630 000", "16,6 %"). Intl gives U+2212 for minus
- * in sv-SE; we keep it, it is the correct typographic minus.
+ * Swedish number formatting: decimal comma, a non-breaking space between
+ * thousands ("2 630 000", "16,6 %") and U+2212 for minus, exactly as
+ * Intl.NumberFormat('sv-SE') writes them (format.test.ts compares the two
+ * over many numbers). Done by hand because a page's first Intl object loads
+ * ICU's locale data: 50–150 ms on a slow phone, more than half of the board
+ * overview's longest task (issue 23). Like ICU, it rounds the number's
+ * shortest decimal form half away from zero: 1,005 to two decimals is 1,01.
  */
-const formatters = new Map<number, Intl.NumberFormat>();
-function numberFormat(decimals: number): Intl.NumberFormat {
-	let f = formatters.get(decimals);
-	if (!f) {
-		f = new Intl.NumberFormat('sv-SE', {
-			minimumFractionDigits: decimals,
-			maximumFractionDigits: decimals
-		});
-		formatters.set(decimals, f);
-	}
-	return f;
-}
+const MINUS = '\u2212';
+const GROUP = '\u00a0';
 
 export function formatNumber(value: number, decimals = 0): string {
-	return numberFormat(decimals).format(value);
+	if (!Number.isFinite(value)) return fallbackFormat(value, decimals);
+	const [whole, fraction] = roundedDecimal(Math.abs(value), decimals);
+	const negative = value < 0 || Object.is(value, -0);
+	return (
+		(negative ? MINUS : '') +
+		whole.replace(/\B(?=(\d{3})+$)/g, GROUP) +
+		(fraction ? `,${fraction}` : '')
+	);
+}
+
+/** Infinity and NaN, which no stored value is: left to Intl. */
+function fallbackFormat(value: number, decimals: number): string {
+	return new Intl.NumberFormat('sv-SE', {
+		minimumFractionDigits: decimals,
+		maximumFractionDigits: decimals
+	}).format(value);
+}
+
+/** A non-negative number's digits before and after the point, rounded to `decimals`. */
+function roundedDecimal(magnitude: number, decimals: number): [whole: string, fraction: string] {
+	// The shortest digits that read back as this number, and where its point goes among them.
+	const [mantissa, exponent] = magnitude.toExponential().split('e');
+	const digits = mantissa.replace('.', '');
+	const point = Number(exponent) + 1;
+	const wholeDigits = point <= 0 ? '0' : digits.slice(0, point).padEnd(point, '0');
+	const fractionDigits = point <= 0 ? '0'.repeat(-point) + digits : digits.slice(point);
+	if (fractionDigits.length <= decimals) return [wholeDigits, fractionDigits.padEnd(decimals, '0')];
+	const kept = wholeDigits + fractionDigits.slice(0, decimals);
+	const rounded = fractionDigits[decimals] >= '5' ? incremented(kept) : kept;
+	const whole = rounded.slice(0, rounded.length - decimals).replace(/^0+(?=\d)/, '');
+	return [whole || '0', rounded.slice(rounded.length - decimals)];
+}
+
+/** A string of decimal digits plus one, carrying as far as needed ("0999" → "1000"). */
+function incremented(digits: string): string {
+	const out = digits.split('');
+	for (let i = out.length - 1; i >= 0; i--) {
+		if (out[i] !== '9') {
+			out[i] = String(Number(out[i]) + 1);
+			return out.join('');
+		}
+		out[i] = '0';
+	}
+	return '1' + out.join('');
 }
 
 const UNIT_SUFFIX: Partial<Record<Unit, string>> = {
@@ -52,11 +89,10 @@ const AMOUNT_WORDS: Partial<Record<Unit, string>> = {
 	persons: 'personer',
 	scale5: 'steg'
 };
-// Made when first needed, never when the module loads: the first Intl object of a page loads
-// ICU's data (50–150 ms of a throttled cold start), and the start page formats no numbers.
-let upToFourDecimalsFormat: Intl.NumberFormat | undefined;
-const upToFourDecimals = () =>
-	(upToFourDecimalsFormat ??= new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 4 }));
+/** As many decimals as the amount needs, up to four: "0,5", "2", "0,1235". */
+function upToFourDecimals(value: number): string {
+	return formatNumber(value, 4).replace(/,?0+$/, '');
+}
 
 /**
  * An amount of the unit, without sign: "0,5 procentenheter", "340 000 kr", "3".
@@ -66,9 +102,7 @@ const upToFourDecimals = () =>
 export function formatAmount(amount: number, unit: Unit, decimals?: number): string {
 	const magnitude = Math.abs(amount) + 0;
 	const n =
-		decimals === undefined
-			? upToFourDecimals().format(magnitude)
-			: formatNumber(magnitude, decimals);
+		decimals === undefined ? upToFourDecimals(magnitude) : formatNumber(magnitude, decimals);
 	const word = AMOUNT_WORDS[unit];
 	return word ? `${n} ${word}` : n;
 }
