@@ -33,17 +33,28 @@ function fallbackFormat(value: number, decimals: number): string {
 
 /** A non-negative number's digits before and after the point, rounded to `decimals`. */
 function roundedDecimal(magnitude: number, decimals: number): [whole: string, fraction: string] {
-	// The shortest digits that read back as this number, and where its point goes among them.
-	const [mantissa, exponent] = magnitude.toExponential().split('e');
-	const digits = mantissa.replace('.', '');
-	const point = Number(exponent) + 1;
-	const wholeDigits = point <= 0 ? '0' : digits.slice(0, point).padEnd(point, '0');
-	const fractionDigits = point <= 0 ? '0'.repeat(-point) + digits : digits.slice(point);
+	const [wholeDigits, fractionDigits] = shortestDecimal(magnitude);
 	if (fractionDigits.length <= decimals) return [wholeDigits, fractionDigits.padEnd(decimals, '0')];
 	const kept = wholeDigits + fractionDigits.slice(0, decimals);
 	const rounded = fractionDigits[decimals] >= '5' ? incremented(kept) : kept;
 	const whole = rounded.slice(0, rounded.length - decimals).replace(/^0+(?=\d)/, '');
 	return [whole || '0', rounded.slice(rounded.length - decimals)];
+}
+
+/** The shortest digits that read back as this number, split at the point ("16.6" → 16 and 6). */
+function shortestDecimal(magnitude: number): [whole: string, fraction: string] {
+	const text = String(magnitude);
+	if (!text.includes('e')) {
+		const point = text.indexOf('.');
+		return point < 0 ? [text, ''] : [text.slice(0, point), text.slice(point + 1)];
+	}
+	// Very large or very small: the digits and where the point goes among them.
+	const [mantissa, exponent] = magnitude.toExponential().split('e');
+	const digits = mantissa.replace('.', '');
+	const point = Number(exponent) + 1;
+	return point <= 0
+		? ['0', '0'.repeat(-point) + digits]
+		: [digits.slice(0, point).padEnd(point, '0'), digits.slice(point)];
 }
 
 /** A string of decimal digits plus one, carrying as far as needed ("0999" → "1000"). */
